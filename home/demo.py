@@ -1,0 +1,284 @@
+"""Demo content for the home app: the site, the home page, the standard pages
+and the site settings. Written in our own words from the partnership's
+Service User Involvement policy. Contact details use numbers and addresses
+reserved for examples, so nobody real is rung or emailed."""
+
+from datetime import date
+
+from wagtail.models import Page, Site
+
+from .demo_pages import details, ensure_child_page, heading, paragraph, quote, stream
+from .models import FooterSettings, HomePage, SiteSettings, StandardPage
+
+RUNGS = [
+    (
+        "information",
+        "Information",
+        "Being kept up to date: newsletters and bulletins, minutes of partnership meetings, leaflets and "
+        "posters, open days and updates at the Hub.",
+    ),
+    (
+        "consultation",
+        "Consultation",
+        "Being asked what you think: surveys, the suggestion box, focus groups, interviews, and feedback "
+        "forms after an activity.",
+    ),
+    (
+        "participation",
+        "Participation",
+        "Taking part in the work: Service User Forum meetings, peer research, checking how services are doing, "
+        "reviewing policies and peer support.",
+    ),
+    (
+        "partnership",
+        "Partnership",
+        "Sharing decisions with staff: sitting on working and steering groups, helping to run the partnership, "
+        "evaluating projects together, helping to design services and interviewing new staff.",
+    ),
+    (
+        "control",
+        "Control",
+        "Leading it yourselves: directing activities such as the development of the Hub, holding a budget, "
+        "and running self-help groups, forums or projects.",
+    ),
+]
+
+
+def ladder_body():
+    blocks = [
+        paragraph(
+            "<p>There are many ways to be involved, from reading a newsletter to running a project. We use the "
+            "Ladder of Participation to describe them. <b>No rung is better than another.</b> You choose the level "
+            "that feels right for you, and you can move between rungs whenever you like.</p>"
+        )
+    ]
+    for value, name, text in RUNGS:
+        blocks += [
+            heading(name),
+            paragraph(
+                f'<p>{text}</p><p><a href="/get-involved/?rung={value}">Open opportunities at the {name} rung</a></p>'
+            ),
+        ]
+    return stream(*blocks)
+
+
+STANDARD_PAGES = [
+    {
+        "slug": "about",
+        "title": "About service user involvement",
+        "introduction": "People who use services help to plan, run and check them. This site is where that happens "
+        "in the open.",
+        "body": lambda: stream(
+            paragraph(
+                "<p>The partnership brings together charities and services that work with people facing several "
+                "problems at once: homelessness, drug and alcohol use, mental ill health and contact with the "
+                "criminal justice system.</p>"
+            ),
+            heading("What involvement means"),
+            paragraph(
+                "<p>Involvement is more than being asked for an opinion once. It means people with lived experience "
+                "have a real say at every stage: how a service is planned, how it is delivered and how we judge "
+                "whether it worked.</p>"
+            ),
+            heading("What we believe"),
+            paragraph(
+                "<ul><li>Everyone has something to offer, whatever their background.</li>"
+                "<li>People who use services bring skills and knowledge that professionals do not have.</li>"
+                "<li>We work in the open: we say what we did with what you told us.</li>"
+                "<li>We remove barriers so that anyone can take part.</li>"
+                "<li>Everyone's view gets equal respect.</li></ul>"
+            ),
+            heading("You do not have to be a current client"),
+            paragraph(
+                "<p>People with wider lived experience are welcome too, not only people using our services today.</p>"
+            ),
+            quote("Being on the interview panel showed me my experience counts for something.", "Forum member"),
+        ),
+        "show_in_menus": True,
+    },
+    {
+        "slug": "ladder-of-participation",
+        "title": "The Ladder of Participation",
+        "introduction": "Five ways to be involved. Choose the one that suits you.",
+        "body": ladder_body,
+        "show_in_menus": False,
+    },
+    {
+        "slug": "policy",
+        "title": "Our involvement policy",
+        "introduction": "The values and principles that every partner has signed up to, in plain English.",
+        "version": "4.1",
+        "last_reviewed": date(2026, 5, 14),
+        "next_review": date(2027, 5, 14),
+        "body": lambda: stream(
+            paragraph(
+                "<p>This page summarises the partnership's policy on service user involvement. It is reviewed with "
+                "service users every year.</p>"
+            ),
+            heading("Our values"),
+            paragraph(
+                "<ul><li><b>Open:</b> visible, transparent, cooperative and collaborative.</li>"
+                "<li><b>Everyone can contribute:</b> background and circumstances do not decide your worth.</li>"
+                "<li><b>People are assets:</b> we use the skills people bring.</li>"
+                "<li><b>Choice and control:</b> people decide about the services they receive.</li>"
+                "<li><b>Sharing what we learn</b> across services.</li>"
+                "<li><b>New chances</b> to get involved, learn and grow.</li>"
+                "<li><b>Access for all:</b> we find and remove barriers of every kind.</li>"
+                "<li><b>Equal respect</b> between everyone involved.</li></ul>"
+            ),
+            heading("What we promise"),
+            paragraph(
+                "<ul><li>We will always be clear about what you can change and what you cannot.</li>"
+                "<li>People with lived experience will sit in the groups that make decisions.</li>"
+                "<li>We will report how involvement is going, and what changed because of it.</li>"
+                "<li>Staff will get training to involve people well.</li>"
+                "<li>You will get training and support to take on new roles.</li></ul>"
+            ),
+            heading("Where people are involved"),
+            paragraph(
+                "<p>Recruiting and interviewing staff, welcoming new staff, running the Lived Experience Hub and the "
+                "Service User Forum, peer research, and reviewing policies.</p>"
+            ),
+            heading("Tell us what you think of this policy"),
+            paragraph(
+                '<p>This policy is reviewed with the people it is for. <a href="/have-your-say/?topic=policy">Send us '
+                "your comments</a>, or bring them to the next Service User Forum.</p>"
+            ),
+        ),
+        "show_in_menus": True,
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy notice",
+        "introduction": "What we collect when you use this site, why, who sees it, and how long we keep it.",
+        "last_reviewed": date(2026, 9, 1),
+        "next_review": date(2027, 9, 1),
+        "body": lambda: stream(
+            heading("Suggestions"),
+            paragraph(
+                "<p>You can make a suggestion without giving your name or any contact details. If you do not ask "
+                "for a reply, we do not store anything that identifies you, not even your internet address.</p>"
+            ),
+            heading("If you ask for a reply or say you are interested in an opportunity"),
+            paragraph(
+                "<p>We keep what you tell us so that the Involvement team can contact you. Only the Involvement "
+                "team can see it. Emails to staff carry a reference number, never your details.</p>"
+            ),
+            heading("How long we keep it"),
+            paragraph(
+                "<p>Names and contact details are deleted automatically 12 months after you send them. We keep "
+                "the rest without anything that identifies you, so we can count how involvement is going and "
+                "publish what changed.</p>"
+            ),
+            heading("Your rights"),
+            paragraph(
+                "<p>You can ask to see, correct or delete what we hold about you. Quote your reference number if "
+                "you have one, and contact the Involvement team using the details below.</p>"
+            ),
+            heading("Cookies"),
+            paragraph(
+                "<p>We only use the cookies the site needs to work, for example to keep a form secure. We do not "
+                "use tracking or advertising cookies, and this site loads nothing from other websites.</p>"
+            ),
+        ),
+        "show_in_menus": False,
+    },
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "introduction": "We want everyone to be able to use this site, whatever device or help they use.",
+        "last_reviewed": date(2026, 9, 1),
+        "next_review": date(2027, 3, 1),
+        "body": lambda: stream(
+            paragraph(
+                "<p>This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. You "
+                "should be able to:</p><ul><li>zoom in up to 400% without text spilling off the screen</li>"
+                "<li>use the whole site with a keyboard only</li><li>use it with a screen reader</li>"
+                "<li>use every form without JavaScript</li><li>use it on an old phone with a slow connection</li></ul>"
+            ),
+            heading("Easy Read and other formats"),
+            paragraph(
+                '<p>Our <a href="/leaflets/">leaflets</a> come in Easy Read, large print and audio versions where we '
+                "have them. If you need something in another format, ask us and we will do our best.</p>"
+            ),
+            heading("Reporting a problem"),
+            paragraph(
+                "<p>If something on this site does not work for you, please tell us. Ring, text, email or call in at "
+                "the Hub: the details are at the bottom of every page.</p>"
+            ),
+            details(
+                "How we test this site",
+                "<p>Every kind of page is checked automatically in a real browser for accessibility problems each "
+                "time the site changes, and the forms are tried with the keyboard only and with JavaScript off.</p>",
+            ),
+        ),
+        "show_in_menus": False,
+    },
+]
+
+
+def ensure_home_and_site():
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # A fresh Wagtail database has a placeholder "Welcome" page; replace it.
+        for placeholder in root.get_children().filter(content_type__model="page"):
+            Site.objects.filter(root_page=placeholder).delete()
+            placeholder.delete()
+        home = HomePage(
+            title="Your voice, your services",
+            slug="home",
+            introduction="Find ways to have your say in the services you use, from reading our news to helping "
+            "run things. No experience needed, and support is there if you want it.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="SUI")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def ensure_standard_pages(home):
+    for spec in STANDARD_PAGES:
+        fields = {key: value for key, value in spec.items() if key not in {"slug", "body"}}
+        ensure_child_page(home, StandardPage, spec["slug"], body=spec["body"](), **fields)
+
+
+def ensure_settings(home):
+    site = Site.objects.get(root_page=home)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.phone:
+        site_settings.organisation_name = "Waves of Hope: Service User Involvement"
+        site_settings.tagline = "Lived experience shaping services for people with multiple needs"
+        site_settings.contact_officer = "Service User Involvement Manager"
+        site_settings.phone = "0151 496 0123"
+        site_settings.text_number = "07700 900123"
+        site_settings.email = "involvement@example.org"
+        site_settings.involvement_team_email = "involvement-team@example.org"
+        site_settings.postal_address = "Freepost SUI\nLived Experience Hub\n1 Example Street\nLiverpool L1 0AA"
+        site_settings.hub_address = "Lived Experience Hub, 1 Example Street, Liverpool L1 0AA"
+        site_settings.hub_opening_times = "Monday to Friday, 10am to 4pm. Drop in, no appointment needed."
+        site_settings.other_ways_to_get_in_touch = (
+            "<ul><li>Put a note in the suggestion box at the Hub.</li>"
+            "<li>Ask your key worker or support worker to pass it on for you.</li>"
+            "<li>Come to the Service User Forum, held at the Hub every month.</li></ul>"
+        )
+        site_settings.response_time = "We aim to get back to you within 5 working days."
+        site_settings.save()
+    footer = FooterSettings.for_site(site)
+    if not footer.links:
+        pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
+        footer.links = [("link", {"page": pages[slug], "title": ""}) for slug in ("about", "privacy", "accessibility")]
+        footer.save()
+
+
+def load(log):
+    home = ensure_home_and_site()
+    ensure_standard_pages(home)
+    ensure_settings(home)
+    log("Home page, standard pages and site settings are in place.")
+    return home

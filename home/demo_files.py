@@ -1,0 +1,82 @@
+"""Make the files demo content needs (PDFs, images) in the loader itself, so
+the repository carries no binaries and every file is a real, openable one."""
+
+import io
+
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen import canvas
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+
+def make_pdf(title, paragraphs, *, large_print=False):
+    """A real, readable PDF: a title and paragraphs of text, wrapped to the page."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title)
+    width, height = A4
+    size = 18 if large_print else 11
+    y = height - 2.5 * cm
+    pdf.setFont("Helvetica-Bold", size + 6)
+    pdf.drawString(2 * cm, y, title)
+    y -= 1.5 * cm
+    pdf.setFont("Helvetica", size)
+    chars_per_line = int((width - 4 * cm) / (size * 0.5))
+    for paragraph in paragraphs:
+        words, line = paragraph.split(), ""
+        for word in words:
+            if len(line) + len(word) + 1 > chars_per_line:
+                pdf.drawString(2 * cm, y, line)
+                y -= size * 1.5
+                line = ""
+                if y < 2.5 * cm:
+                    pdf.showPage()
+                    pdf.setFont("Helvetica", size)
+                    y = height - 2.5 * cm
+            line = f"{line} {word}".strip()
+        if line:
+            pdf.drawString(2 * cm, y, line)
+        y -= size * 2.2
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def make_image(width=1200, height=675, colour=(11, 85, 99), accent=(255, 221, 0)):
+    """A simple abstract picture (stripes like rungs of a ladder) as PNG bytes."""
+    image = PILImage.new("RGB", (width, height), colour)
+    draw = ImageDraw.Draw(image)
+    for step in range(5):
+        top = height - (step + 1) * height // 6
+        draw.rectangle(
+            [width // 8 + step * width // 8, top, width // 8 + (step + 1) * width // 8 - 12, height], fill=accent
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def ensure_document(title, filename, content):
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(filename, ContentFile(content), save=False)
+        document.save()
+    return document
+
+
+def ensure_image(title, *, description, filename=None, **kwargs):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=description)
+        image.file.save(
+            filename or f"{title.lower().replace(' ', '-')}.png", ContentFile(make_image(**kwargs)), save=False
+        )
+        image.save()
+    return image

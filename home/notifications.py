@@ -1,0 +1,58 @@
+"""Emails about records people send in.
+
+Staff notifications carry the reference and an admin link only: personal
+details stay in the admin, behind the Involvement team's permission, and never
+sit in mailboxes. Every email is sent after the record is committed, and a
+failure to send is logged, never allowed to lose or roll back the record.
+"""
+
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from .models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+def admin_link(record):
+    from django.conf import settings
+
+    path = AdminURLFinder().get_edit_url(record)
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else settings.WAGTAILADMIN_BASE_URL
+
+
+def _send(subject, template, context, recipients):
+    try:
+        send_mail(subject, render_to_string(template, context), None, recipients, fail_silently=False)
+    except Exception:
+        logger.exception("Could not send '%s' to %d recipient(s); the record is saved.", subject, len(recipients))
+
+
+def notify_involvement_team(record, *, what, request=None):
+    """Tell the team that `what` (e.g. "A new suggestion") has arrived."""
+    site_settings = SiteSettings.load(request_or_site=request)
+    if not site_settings.involvement_team_email:
+        logger.warning("No Involvement team email in site settings; %s was not notified.", record.reference)
+        return
+    context = {"what": what, "reference": record.reference, "link": admin_link(record), "settings": site_settings}
+    transaction.on_commit(
+        lambda: _send(
+            f"{what}: {record.reference}",
+            "home/emails/staff_notification.txt",
+            context,
+            [site_settings.involvement_team_email],
+        )
+    )
+
+
+def send_acknowledgement(record, *, to, subject, template, request=None, extra_context=None):
+    """Send the person their reference, only when they gave an email address."""
+    if not to:
+        return
+    site_settings = SiteSettings.load(request_or_site=request)
+    context = {"record": record, "reference": record.reference, "settings": site_settings, **(extra_context or {})}
+    transaction.on_commit(lambda: _send(f"{subject} ({record.reference})", template, context, [to]))

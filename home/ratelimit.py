@@ -1,0 +1,24 @@
+"""Per-address rate limits for the public forms and the status check.
+
+Counts live in the cache (Redis in production, shared by every app server),
+never in the database, so an anonymous suggestion leaves no address behind.
+"""
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+
+DEFAULT_RATES = {
+    # People at the Hub or a library share one address, so the limit is
+    # generous for people and still stops a script.
+    "submission": "10/10m",
+    "status-check": "20/10m",
+}
+
+
+def rate_for(group):
+    return getattr(settings, "SUI_RATE_LIMITS", {}).get(group, DEFAULT_RATES[group])
+
+
+def over_limit(request, group):
+    """Count this request against the address's limit for `group`; True when over."""
+    return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), method="ALL", increment=True)
