@@ -1,0 +1,108 @@
+"""Wagtail admin for records people send in (suggestions, expressions of
+interest): one base view set that both apps subclass, so the Involvement team
+gets the same listing, filters, search, spreadsheet export, safeguarding
+marker, status history and "enter on someone's behalf" form everywhere.
+
+Access follows Django model permissions (view/add/change), which each app's
+migration grants to the Involvement team only: everyone else gets no menu item
+and a 403 on the URLs.
+"""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from laces.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter, log
+
+STATUS_CHANGED = "sui.status_changed"
+
+
+class SafeguardingColumn(Column):
+    """Makes flagged records stand out in the listing."""
+
+    cell_template_name = "home/admin/safeguarding_cell.html"
+
+    def __init__(self, name="is_safeguarding_concern", **kwargs):
+        kwargs.setdefault("label", "Safeguarding")
+        super().__init__(name, **kwargs)
+
+
+class RecordEditView(EditView):
+    """Logs every status change (who, when, from what to what) in the record's history."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if "status" in self.form.changed_data:
+            field = instance._meta.get_field("status")
+            old_label = dict(field.flatchoices).get(self.form.initial.get("status"), self.form.initial.get("status"))
+            log(
+                instance,
+                STATUS_CHANGED,
+                user=self.request.user,
+                data={"from": str(old_label), "to": instance.get_status_display()},
+            )
+        return instance
+
+
+class InvolvementRecordViewSet(ModelViewSet):
+    edit_view_class = RecordEditView
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+    # Plain database search over a few fields: personal data is never copied
+    # into the site-wide search index.
+    search_backend_name = None
+
+    common_list_display = [SafeguardingColumn(), DateColumn("created_at", label="Received")]
+    common_list_filter = ["status", "channel", "is_safeguarding_concern", "created_at"]
+    common_export = ["reference", "status", "channel", "is_safeguarding_concern", "created_at", "updated_at"]
+
+
+class WaitingRecordsPanel(Component):
+    """Dashboard panel: how many records wait for a first look, how many are
+    flagged, and the most recent few, for people who may see them."""
+
+    template_name = "home/admin/waiting_records_panel.html"
+    order = 90
+
+    def __init__(self, *, model, title, waiting_statuses, index_url_name, edit_url_name, limit=5):
+        self.model = model
+        self.title = title
+        self.waiting_statuses = waiting_statuses
+        self.index_url_name = index_url_name
+        self.edit_url_name = edit_url_name
+        self.limit = limit
+
+    @property
+    def name(self):
+        return f"waiting_{self.model._meta.model_name}"
+
+    def get_context_data(self, parent_context=None):
+        waiting = Q(status__in=self.waiting_statuses)
+        counts = self.model.objects.aggregate(
+            waiting=Count("pk", filter=waiting),
+            flagged=Count("pk", filter=waiting & Q(is_safeguarding_concern=True)),
+        )
+        recent = self.model.objects.filter(waiting).order_by("-is_safeguarding_concern", "-created_at")
+        return {
+            "panel_id": self.name,
+            "title": self.title,
+            "counts": counts,
+            "recent": [(record, reverse(self.edit_url_name, args=[record.pk])) for record in recent[: self.limit]],
+            "index_url": reverse(self.index_url_name),
+        }
+
+
+def register_status_log_action(actions):
+    """Called from home's register_log_actions hook."""
+
+    @actions.register_action(STATUS_CHANGED)
+    class StatusChanged(LogFormatter):
+        label = "Status changed"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return f"Status changed from “{data.get('from', '?')}” to “{data.get('to', '?')}”"
