@@ -428,3 +428,17 @@ def test_setup_site_refuses_to_run_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("setup_site")
+
+
+def test_concurrent_sqlite_writers_lose_nothing(tmp_path):
+    """Four processes each make 40 read-then-write transactions on one SQLite
+    file with the project's settings: every write is stored, none fails."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "tests.support.sqlite_writers", str(tmp_path / "db.sqlite3"), "IMMEDIATE"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "stored=160 failures=0 expected=160" in result.stdout, result.stdout + result.stderr
