@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
+    "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -256,6 +257,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         "OPTIONS": {"features": ["h2", "h3", "h4", "bold", "ol", "ul", "link", "document-link"]},
     }
 }
+
+# Anonymous visitors' browsers and any proxy may keep public pages this long.
+# Form pages are never cached (they carry CSRF tokens and people's answers).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
 # Personal data in suggestions, expressions of interest and form submissions
 # is cleared this many days after it was received (purge_personal_data).
