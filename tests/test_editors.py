@@ -20,7 +20,6 @@ from django.utils import timezone
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.blocks import RichTextBlock
 from wagtail.blocks.list_block import ListBlock
-from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
@@ -212,19 +211,16 @@ def can_act_on_task(task_name, action):
     return check
 
 
-def media_can(model_getter, action, owned_by_user=None):
+def media_can(factory, action, owned_by_user=None):
     """Image and document permissions, per Wagtail's collection policy.
     owned_by_user: None for the model-wide check, True for a file the user
     uploaded, False for someone else's."""
-    factories = {"image": RootImageFactory, "document": RootDocumentFactory}
 
     def check(user, site):
-        model = model_getter()
-        policy = policy_registry.get_by_type(model)
+        policy = policy_registry.get_by_type(factory._meta.model)
         if owned_by_user is None:
             return policy.user_has_permission(user, action)
-        kind = "image" if model is get_image_model() else "document"
-        instance = factories[kind](uploaded_by_user=user if owned_by_user else None)
+        instance = factory(uploaded_by_user=user if owned_by_user else None)
         return policy.user_has_permission_for_instance(user, action, instance)
 
     return check
@@ -260,18 +256,18 @@ PERMISSION_MATRIX = [
     ("unlock a page someone else locked", page_can("unlock", "about"), N, Y, N, N),
     ("approve in 'Review and publish'", can_act_on_task(MODERATOR_APPROVAL_TASK, "approve"), N, Y, N, N),
     ("approve in 'Service user review'", can_act_on_task(SERVICE_USER_REVIEW_TASK, "approve"), N, N, N, Y),
-    ("upload images", media_can(get_image_model, "add"), Y, Y, N, N),
-    ("choose images for pages", media_can(get_image_model, "choose"), Y, Y, N, N),
-    ("edit their own images", media_can(get_image_model, "change", owned_by_user=True), Y, Y, N, N),
-    ("delete their own images", media_can(get_image_model, "delete", owned_by_user=True), Y, Y, N, N),
-    ("edit anyone's images", media_can(get_image_model, "change", owned_by_user=False), N, Y, N, N),
-    ("delete anyone's images", media_can(get_image_model, "delete", owned_by_user=False), N, Y, N, N),
-    ("upload documents", media_can(get_document_model, "add"), Y, Y, N, N),
-    ("choose documents for pages", media_can(get_document_model, "choose"), Y, Y, N, N),
-    ("edit their own documents", media_can(get_document_model, "change", owned_by_user=True), Y, Y, N, N),
-    ("delete their own documents", media_can(get_document_model, "delete", owned_by_user=True), Y, Y, N, N),
-    ("edit anyone's documents", media_can(get_document_model, "change", owned_by_user=False), N, Y, N, N),
-    ("delete anyone's documents", media_can(get_document_model, "delete", owned_by_user=False), N, Y, N, N),
+    ("upload images", media_can(RootImageFactory, "add"), Y, Y, N, N),
+    ("choose images for pages", media_can(RootImageFactory, "choose"), Y, Y, N, N),
+    ("edit their own images", media_can(RootImageFactory, "change", owned_by_user=True), Y, Y, N, N),
+    ("delete their own images", media_can(RootImageFactory, "delete", owned_by_user=True), Y, Y, N, N),
+    ("edit anyone's images", media_can(RootImageFactory, "change", owned_by_user=False), N, Y, N, N),
+    ("delete anyone's images", media_can(RootImageFactory, "delete", owned_by_user=False), N, Y, N, N),
+    ("upload documents", media_can(RootDocumentFactory, "add"), Y, Y, N, N),
+    ("choose documents for pages", media_can(RootDocumentFactory, "choose"), Y, Y, N, N),
+    ("edit their own documents", media_can(RootDocumentFactory, "change", owned_by_user=True), Y, Y, N, N),
+    ("delete their own documents", media_can(RootDocumentFactory, "delete", owned_by_user=True), Y, Y, N, N),
+    ("edit anyone's documents", media_can(RootDocumentFactory, "change", owned_by_user=False), N, Y, N, N),
+    ("delete anyone's documents", media_can(RootDocumentFactory, "delete", owned_by_user=False), N, Y, N, N),
     ("edit site settings", setting_can(SiteSettings, "change"), N, Y, N, N),
     ("edit footer links", setting_can(FooterSettings, "change"), N, Y, N, N),
     ("manage redirects", has_perm("wagtailredirects.change_redirect"), N, Y, N, N),
