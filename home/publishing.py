@@ -48,20 +48,21 @@ def apply_section_rules(section):
     """Give one page directly under the home page the rules its slug calls
     for. Returns a list of what changed, for the command's report."""
     changes = []
+    where = f"'{section.title}' ({section.get_url() or section.url_path})"
     if section.slug in workflow_sections():
         workflow = Workflow.objects.filter(name=REVIEW_AND_PUBLISH, active=True).first()
         if workflow is None:
             raise Workflow.DoesNotExist(f"The '{REVIEW_AND_PUBLISH}' workflow is missing; run `manage.py migrate`.")
         _, created = WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
         if created:
-            changes.append(f"'{section.title}' ({section.url_path}) now goes through '{workflow.name}'.")
+            changes.append(f"{where} now goes through '{workflow.name}'.")
     if section.slug in editors_publish_sections():
         publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
         _, created = GroupPagePermission.objects.get_or_create(
             group=Group.objects.get(name=EDITORS), page=section, permission=publish
         )
         if created:
-            changes.append(f"Editors can now publish in '{section.title}' ({section.url_path}) directly.")
+            changes.append(f"Editors can now publish in {where} directly.")
     return changes
 
 
@@ -91,7 +92,13 @@ def apply_rules_to_new_section(sender, instance, **kwargs):
     parent = instance.get_parent()
     if parent is None or not issubclass(parent.specific_class, HomePage):
         return
-    for change in apply_section_rules(instance):
+    try:
+        changes = apply_section_rules(instance)
+    except Workflow.DoesNotExist:
+        # Never stop a page being published; say loudly what is missing.
+        logger.exception("Could not give the new section %s its publishing rules.", instance.url_path)
+        return
+    for change in changes:
         logger.info(change)
 
 

@@ -487,6 +487,13 @@ def test_new_sections_get_their_rules_when_first_published(home_page):
     assert not GroupPagePermission.objects.filter(page=deeper).exists()
 
 
+def test_a_missing_workflow_never_stops_a_section_being_published(home_page, caplog):
+    Workflow.objects.filter(name=REVIEW_AND_PUBLISH).update(name="Renamed by someone")
+    policy = ensure_child_page(home_page, StandardPage, "policy", title="Policy", body=stream(paragraph("<p>x</p>")))
+    assert policy.live
+    assert "Could not give the new section /home/policy/ its publishing rules." in caplog.text
+
+
 def test_applying_the_rules_again_changes_nothing_and_keeps_a_moderators_choice(site_sections):
     policy = site_sections.sections["policy"]
     WorkflowPage.objects.filter(page=policy).update(workflow=Workflow.objects.get(name=SERVICE_USER_REVIEW))
