@@ -52,7 +52,7 @@ def apply_section_rules(section):
     if section.slug in workflow_sections():
         workflow = Workflow.objects.filter(name=REVIEW_AND_PUBLISH, active=True).first()
         if workflow is None:
-            raise Workflow.DoesNotExist(f"The '{REVIEW_AND_PUBLISH}' workflow is missing; run `manage.py migrate`.")
+            raise Workflow.DoesNotExist(f"No enabled workflow is called '{REVIEW_AND_PUBLISH}' (Settings > Workflows).")
         _, created = WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
         if created:
             changes.append(f"{where} now goes through '{workflow.name}'.")
