@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site and shared pieces"
+
+    def ready(self):
+        # Connects the signal that gives new sections their publishing rules,
+        # and registers the check that the section settings agree.
+        from . import publishing  # noqa: F401

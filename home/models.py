@@ -46,7 +46,8 @@ class ReviewDatesMixin(models.Model):
 
 class HomePage(Page):
     introduction = models.TextField(
-        max_length=400, help_text="One or two plain sentences saying what this site is for and who it is for."
+        max_length=400,
+        help_text="One or two plain sentences saying what this site is for and who it is for. Up to 400 characters.",
     )
     body = StreamField(
         BodyBlock(), blank=True, help_text="Optional. Shown under the introduction, above the latest sections."
@@ -73,8 +74,16 @@ class HomePage(Page):
 
 
 class StandardPage(ReviewDatesMixin, Page):
-    introduction = models.TextField(max_length=400, blank=True, help_text="Optional. A short summary under the title.")
-    body = StreamField(BodyBlock())
+    introduction = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="Optional. A short summary under the title, also used in search results. Up to 400 characters.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        help_text="The page itself: paragraphs, headings, images, documents and more. Use headings in order: H2 "
+        "for sections, H3 inside them.",
+    )
     version = models.CharField(
         max_length=20, blank=True, help_text="Optional. For policies and statements: the version number, e.g. '2.1'."
     )
@@ -101,17 +110,25 @@ class StandardPage(ReviewDatesMixin, Page):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    organisation_name = models.CharField(max_length=120, default="Service User Involvement")
-    tagline = models.CharField(max_length=200, blank=True)
+    organisation_name = models.CharField(
+        max_length=120,
+        default="Service User Involvement",
+        help_text="Shown in the header, in every page's title and in emails.",
+    )
+    tagline = models.CharField(max_length=200, blank=True, help_text="Optional. A short line under the name.")
     contact_officer = models.CharField(
         max_length=120, blank=True, help_text="The role people can ask for, e.g. 'Involvement Coordinator'."
     )
-    phone = models.CharField(max_length=40, blank=True)
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="The number people can ring, e.g. 0151 496 0123. Shown beside every form."
+    )
     text_number = models.CharField(max_length=40, blank=True, help_text="A mobile number people can text.")
-    email = models.EmailField(blank=True)
-    postal_address = models.TextField(blank=True)
+    email = models.EmailField(blank=True, help_text="Optional. The email address the public can write to.")
+    postal_address = models.TextField(blank=True, help_text="Where people can send letters or paper forms.")
     hub_address = models.TextField(blank=True, help_text="Where people can call in, e.g. the Lived Experience Hub.")
-    hub_opening_times = models.TextField(blank=True)
+    hub_opening_times = models.TextField(
+        blank=True, help_text="When people can call in, e.g. 'Monday to Friday, 10am to 4pm'."
+    )
     other_ways_to_get_in_touch = RichTextField(
         features=["bold", "ul", "link"],
         blank=True,

@@ -241,6 +241,17 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Who publishes where (home/publishing.py). Slugs of sections directly under
+# the home page. Changes in WORKFLOW_SECTIONS are approved by a moderator
+# before they go live; editors publish EDITORS_PUBLISH_SECTIONS themselves.
+# Everywhere else an editor's change also goes to a moderator.
+WORKFLOW_SECTIONS = ["get-involved", "policy"]
+EDITORS_PUBLISH_SECTIONS = ["news"]
+
+# Lead and cover images use the image's description as their alt text, so the
+# upload and edit forms insist on one (home/admin_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.ImageForm"
+
 # Uploads: only file types people can open on a phone or library PC, and a
 # size that an old phone on pay-as-you-go data can still download.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv", "pptx", "mp3", "m4a"]

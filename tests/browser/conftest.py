@@ -63,6 +63,22 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_database_inside_playwright(browser, django_db_setup, django_db_blocker):
+    """Once Playwright's event loop runs in this thread, Django hands tests a
+    second set of database connections, without the copy of the database that
+    `serialized_rollback` restores after each browser test. When other tests
+    ran first (so the database was set up outside the loop), that copy was
+    missing and every browser test after the first found an empty database.
+    Take the copy again here, before any browser test has emptied it."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture(params=list(VIEWPORTS))
 def viewport_name(request):
     return request.param

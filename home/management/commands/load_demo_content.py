@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from home import demo as home_demo
+from home.publishing import apply_publishing_rules
 
 
 def feature_demo_modules():
@@ -29,5 +30,9 @@ class Command(BaseCommand):
             home_page = home_demo.load(log)
             for module in feature_demo_modules():
                 module.load(home_page, log)
+            # Sections get their rules when published; this also covers
+            # sections that were already there before the rules existed.
+            for change in apply_publishing_rules([home_page]):
+                log(change)
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

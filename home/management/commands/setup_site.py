@@ -1,18 +1,30 @@
-"""First-run setup for `make run`: demo content when the site is empty, and an
-`admin` account. Safe to run every time; it never changes existing data."""
+"""First-run setup for `make run`: demo content when the site is empty, an
+`admin` account, and one demo account per staff group for trying each role.
+Safe to run every time; it never changes existing data. Refuses to run
+without DEBUG, so production never gets demo accounts."""
 
 import os
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, CommandError, call_command
 
+from home.groups import EDITORS, INVOLVEMENT_TEAM, MODERATORS, SERVICE_USER_REVIEWERS
 from home.models import HomePage
+
+# username, group, what the role is for
+DEMO_USERS = [
+    ("editor", EDITORS, "writes and edits pages; publishes news; sends the rest for approval"),
+    ("moderator", MODERATORS, "approves and publishes; site settings"),
+    ("involvement", INVOLVEMENT_TEAM, "suggestions, expressions of interest and form replies"),
+    ("reviewer", SERVICE_USER_REVIEWERS, "reviews and comments on pages sent for service user review"),
+]
 
 
 class Command(BaseCommand):
-    help = "Load demo content if the site is empty and create the admin account if missing."
+    help = "Load demo content if the site is empty and create the admin and demo accounts if missing."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -20,6 +32,10 @@ class Command(BaseCommand):
         if not HomePage.objects.exists():
             call_command("load_demo_content", stdout=self.stdout)
         self.ensure_admin()
+        self.ensure_demo_users()
+
+    def sign_in_url(self):
+        return f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
 
     def ensure_admin(self):
         User = get_user_model()
@@ -31,7 +47,29 @@ class Command(BaseCommand):
         shown = "from DJANGO_SUPERUSER_PASSWORD" if os.environ.get("DJANGO_SUPERUSER_PASSWORD") else password
         self.stdout.write(
             self.style.WARNING(
-                f"\nSign in at http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ as 'admin' "
-                f"with password: {shown}\nThis is shown only once.\n"
+                f"\nSign in at {self.sign_in_url()} as 'admin' with password: {shown}\nThis is shown only once.\n"
+            )
+        )
+
+    def ensure_demo_users(self):
+        User = get_user_model()
+        created = []
+        for username, group_name, role in DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username, f"{username}@example.org", password, first_name="Demo", last_name=username.capitalize()
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+            created.append(f"  {username:<12} {password}   {group_name}: {role}")
+        if not created:
+            self.stdout.write("The demo accounts already exist; their passwords are unchanged.")
+            return
+        self.stdout.write(
+            self.style.WARNING(
+                "\nDemo accounts for trying each role (username, password, group); shown only once:\n"
+                + "\n".join(created)
+                + f"\nSign in as any of them at {self.sign_in_url()}\n"
             )
         )
