@@ -10,7 +10,16 @@ from django.utils import timezone
 from home.demo_pages import ensure_child_page
 from home.models import Channel
 
-from .models import ContactMethod, FormField, FormPage, Suggestion, SuggestionPage, SuggestionTopic, YouSaidWeDidPage
+from .models import (
+    ContactMethod,
+    FormField,
+    FormPage,
+    InvolvementFiguresPage,
+    Suggestion,
+    SuggestionPage,
+    SuggestionTopic,
+    YouSaidWeDidPage,
+)
 
 Status = Suggestion.Status
 
@@ -292,6 +301,14 @@ def ensure_pages(home_page):
         title="You said, we did",
         introduction="What people told us, and what changed because of it. We take out anything that could "
         "identify the person who made the suggestion.",
+    )
+    ensure_child_page(
+        home_page,
+        InvolvementFiguresPage,
+        "involvement-figures",
+        title="How involvement is going",
+        introduction="Live figures from our records: how many suggestions we received and answered this year, "
+        "how they reached us, and how many answers we have published.",
     )
     today = timezone.localdate()
     ensure_child_page(

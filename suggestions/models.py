@@ -2,6 +2,7 @@
 editor-built surveys and feedback forms (Wagtail's form builder)."""
 
 import copy
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from wagtail.search import index
 from home.filters import chosen, chosen_year
 from home.forms import HONEYPOT_FIELD, PublicFormMixin
 from home.groups import INVOLVEMENT_TEAM
-from home.models import InvolvementRecord, PersonalDataQuerySet
+from home.models import Channel, InvolvementRecord, PersonalDataQuerySet
 from home.notifications import send_after_commit
 from home.pagination import paginate
 
@@ -72,19 +73,28 @@ CONTACT_DETAIL_FIELD = {
 }
 
 
+def answered_q():
+    return models.Q(status__in=Suggestion.ANSWERED_STATUSES)
+
+
+def published_q():
+    """What "You said, we did" shows: ticked for publishing, answered, not
+    flagged as a safeguarding concern, with both public texts written. A Q
+    object, so the figures page can count it inside one aggregate query."""
+    return (
+        answered_q()
+        & models.Q(publish=True, is_safeguarding_concern=False)
+        & ~models.Q(public_version="")
+        & ~models.Q(public_answer="")
+    )
+
+
 class SuggestionQuerySet(PersonalDataQuerySet):
     def answered(self):
-        return self.filter(status__in=Suggestion.ANSWERED_STATUSES)
+        return self.filter(answered_q())
 
     def published(self):
-        """What "You said, we did" shows: ticked for publishing, answered, not
-        flagged as a safeguarding concern, with both public texts written."""
-        return (
-            self.answered()
-            .filter(publish=True, is_safeguarding_concern=False)
-            .exclude(public_version="")
-            .exclude(public_answer="")
-        )
+        return self.filter(published_q())
 
     def newest_first(self):
         return self.order_by("-answered_at", "-pk")
@@ -358,6 +368,50 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
         from .feeds import YouSaidWeDidFeed
 
         return YouSaidWeDidFeed()(request, page=self)
+
+
+class InvolvementFiguresPage(Page):
+    """/involvement-figures/: how involvement is going, counted live from the
+    records with a few aggregate queries (no personal data is read)."""
+
+    introduction = models.TextField(
+        max_length=600, help_text="A sentence or two on what these figures show and why we publish them."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "involvement figures page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        start_of_year = timezone.make_aware(datetime.datetime(today.year, 1, 1))
+        received_this_year = models.Q(created_at__gte=start_of_year)
+        totals = Suggestion.objects.aggregate(
+            received=models.Count("pk", filter=received_this_year),
+            answered=models.Count("pk", filter=answered_q() & models.Q(answered_at__gte=start_of_year)),
+            published=models.Count("pk", filter=published_q()),
+        )
+        by_channel = dict(
+            Suggestion.objects.filter(received_this_year)
+            .values_list("channel")
+            .annotate(count=models.Count("pk"))
+            .order_by()
+        )
+        context.update(
+            year=today.year,
+            totals=totals,
+            by_channel=[(label, by_channel.get(value, 0)) for value, label in Channel.choices],
+            survey_responses=SurveySubmission.objects.filter(submit_time__gte=start_of_year).count(),
+            you_said_we_did=YouSaidWeDidPage.objects.live().first(),
+        )
+        return context
 
 
 # ---------------------------------------------------------------------------

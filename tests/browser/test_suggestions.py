@@ -111,6 +111,9 @@ def test_status_check_listing_and_survey_pages_are_accessible(page, live_server,
     assert page.locator(".card.answer").count() >= 5
     assert_accessible(page, "you-said-we-did")
 
+    page.goto(f"{live_server.url}/involvement-figures/")
+    assert_accessible(page, "involvement-figures")
+
     page.goto(f"{live_server.url}/hub-opening-hours-survey/")
     assert_accessible(page, "survey")
     page.get_by_role("button", name="Send your answers").click()
