@@ -22,7 +22,19 @@ SURVEY_RESPONSES_PERMISSION = "suggestions.view_surveysubmission"
 # --- Suggestions ----------------------------------------------------------------
 
 
+def export_choice_labels(field_name):
+    """Spreadsheet cells show "Answered: done", not the stored "done"."""
+    labels = dict(Suggestion._meta.get_field(field_name).flatchoices)
+
+    def label(value):
+        return str(labels.get(value, value))
+
+    return {IndexView.FORMAT_CSV: label, IndexView.FORMAT_XLSX: label}
+
+
 class SuggestionIndexView(IndexView):
+    custom_field_preprocess = {name: export_choice_labels(name) for name in ("status", "channel", "contact_method")}
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("topic", "assigned_to")
 

@@ -661,6 +661,7 @@ def test_involvement_team_can_list_filter_search_export_and_open_suggestions(cli
     exported = next(row for row in rows if row["Reference"] == suggestion.reference)
     assert exported["Email"] == EMAIL and exported["What to call them"] == NAME
     assert exported["Topic"] == "The Hub"
+    assert (exported["Status"], exported["Channel"], exported["How to reply"]) == ("Received", "Website", "Email")
 
 
 @pytest.mark.django_db
@@ -831,6 +832,16 @@ def test_survey_outside_its_dates_shows_a_message_and_refuses_answers(client, su
     response = client.post("/survey/", {"when_should_the_hub_open": "Evenings"})
     assert response.status_code == 403 and "Your answers were not sent" in html_of(response)
     assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editors_can_preview_the_survey_form_and_its_thank_you_page(client, superuser, survey):
+    client.force_login(superuser)
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[survey.pk]))
+    assert 'name="when_should_the_hub_open"' in html_of(draft)
+    landing = survey.make_preview_request(preview_mode="landing")
+    landing.render()
+    assert "Thanks, we will share the results at the Forum." in html_of(landing)
 
 
 @pytest.mark.django_db
