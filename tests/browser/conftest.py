@@ -52,12 +52,22 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if BROWSER_MISSING:
         pytest.fail(MISSING_MESSAGE)  # only reached under CI=true
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's event loop gives this thread a new context, and with it new
+    # database connection objects that lack the test database's serialized
+    # contents; without them serialized_rollback cannot restore the data
+    # between browser tests (the second one found no pages at all when any
+    # other database test had run first). Carry them across.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
