@@ -166,9 +166,9 @@ STANDARD_PAGES = [
             ),
             heading("How long we keep it"),
             paragraph(
-                "<p>Names and contact details are deleted automatically 12 months after you send them. We keep "
-                "the rest without anything that identifies you, so we can count how involvement is going and "
-                "publish what changed.</p>"
+                "<p>Names and contact details are deleted automatically 12 months after you send them, including "
+                "any you give in a survey. We keep the rest without anything that identifies you, so we can count "
+                "how involvement is going and publish what changed.</p>"
             ),
             heading("Your rights"),
             paragraph(

@@ -6,7 +6,31 @@ from django import forms
 HONEYPOT_FIELD = "website"
 
 
-class PublicFormMixin:
+class GovukFormMixin:
+    """GOV.UK-style rendering and the error summary, for any public form.
+
+    PublicFormMixin adds a honeypot on top; use this one alone for GET forms
+    that store nothing (such as a status check), where a honeypot would only
+    add an empty `website=` to the address.
+    """
+
+    template_name = "includes/forms/fields.html"
+
+    def person_fields(self):
+        """The fields a person fills in, in order (everything but the honeypot)."""
+        return [field for field in self if field.name != HONEYPOT_FIELD]
+
+    def error_summary(self):
+        """(message, anchor id) pairs for the error summary at the top of the page,
+        in the order the fields appear, so each link moves focus to its field."""
+        items = [(str(error), "") for error in self.non_field_errors()]
+        for field in self.person_fields():
+            for error in field.errors:
+                items.append((str(error), field.id_for_label or field.auto_id))
+        return items
+
+
+class PublicFormMixin(GovukFormMixin):
     """Mix into a Form or ModelForm that members of the public fill in.
 
     - Renders with templates/includes/forms/fields.html: label, "(optional)",
@@ -15,8 +39,6 @@ class PublicFormMixin:
       screen readers and the keyboard) and that naive bots fill in.
     - Strips surrounding white space and refuses input that is only spaces.
     """
-
-    template_name = "includes/forms/fields.html"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,19 +52,6 @@ class PublicFormMixin:
     def is_bot(self):
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
-    def person_fields(self):
-        """The fields a person fills in, in order (everything but the honeypot)."""
-        return [field for field in self if field.name != HONEYPOT_FIELD]
-
     @property
     def honeypot(self):
         return self[HONEYPOT_FIELD]
-
-    def error_summary(self):
-        """(message, anchor id) pairs for the error summary at the top of the page,
-        in the order the fields appear, so each link moves focus to its field."""
-        items = [(str(error), "") for error in self.non_field_errors()]
-        for field in self.person_fields():
-            for error in field.errors:
-                items.append((str(error), field.id_for_label or field.auto_id))
-        return items

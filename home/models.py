@@ -197,9 +197,13 @@ class Channel(models.TextChoices):
 
 
 class PersonalDataQuerySet(models.QuerySet):
+    # The date the retention period counts from; other record types (such as
+    # form builder submissions, with `submit_time`) subclass and change it.
+    received_field = "created_at"
+
     def due_for_purge(self, now=None):
         cutoff = (now or timezone.now()) - timedelta(days=self.model.retention_days())
-        return self.filter(created_at__lt=cutoff, personal_data_cleared_at__isnull=True)
+        return self.filter(**{f"{self.received_field}__lt": cutoff}, personal_data_cleared_at__isnull=True)
 
 
 class InvolvementRecord(models.Model):

@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
 
 from .models import SiteSettings
 
@@ -32,9 +33,22 @@ def _send(subject, template, context, recipients):
         logger.exception("Could not send '%s' to %d recipient(s); the record is saved.", subject, len(recipients))
 
 
+def site_settings_for(request):
+    """SiteSettings for the request's site, or the default site's outside a request."""
+    if request is not None:
+        return SiteSettings.for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def send_after_commit(subject, template, context, recipients):
+    """Send `template` once the current transaction commits; a failure is logged, never raised."""
+    transaction.on_commit(lambda: _send(subject, template, context, recipients))
+
+
 def notify_involvement_team(record, *, what, request=None):
     """Tell the team that `what` (e.g. "A new suggestion") has arrived."""
-    site_settings = SiteSettings.load(request_or_site=request)
+    site_settings = site_settings_for(request)
     if not site_settings.involvement_team_email:
         logger.warning("No Involvement team email in site settings; %s was not notified.", record.reference)
         return
@@ -53,6 +67,6 @@ def send_acknowledgement(record, *, to, subject, template, request=None, extra_c
     """Send the person their reference, only when they gave an email address."""
     if not to:
         return
-    site_settings = SiteSettings.load(request_or_site=request)
+    site_settings = site_settings_for(request)
     context = {"record": record, "reference": record.reference, "settings": site_settings, **(extra_context or {})}
     transaction.on_commit(lambda: _send(f"{subject} ({record.reference})", template, context, [to]))

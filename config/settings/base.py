@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",
     "csp",
 ]
 
@@ -77,6 +78,11 @@ MIDDLEWARE = [
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Forms render with the project's templates (templates/includes/forms/), so
+# public forms get the GOV.UK field markup; "django.forms" above supplies the
+# widget templates to this renderer.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

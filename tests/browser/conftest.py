@@ -52,31 +52,25 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if BROWSER_MISSING:
         pytest.fail(MISSING_MESSAGE)  # only reached under CI=true
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's event loop gives this thread a new context, and with it new
+    # database connection objects that lack the test database's serialized
+    # contents; without them serialized_rollback cannot restore the data
+    # between browser tests (the second one found no pages at all when any
+    # other database test had run first). Carry them across.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_database_inside_playwright(browser, django_db_setup, django_db_blocker):
-    """Once Playwright's event loop runs in this thread, Django hands tests a
-    second set of database connections, without the copy of the database that
-    `serialized_rollback` restores after each browser test. When other tests
-    ran first (so the database was set up outside the loop), that copy was
-    missing and every browser test after the first found an empty database.
-    Take the copy again here, before any browser test has emptied it."""
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        connection = connections["default"]
-        if not hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -1,0 +1,173 @@
+import re
+
+from django import forms
+
+from home.forms import GovukFormMixin, PublicFormMixin
+from home.references import normalise_reference, reference_pattern
+
+from .models import CONTACT_DETAIL_FIELD, ContactMethod, Suggestion, SuggestionTopic
+
+REPLY_YES = "yes"
+REPLY_NO = "no"
+PHONE_PATTERN = re.compile(r"^\+?[\d\s()-]{10,20}$")
+REPLY_FIELDS = ("name", "contact_method", "email", "phone", "postal_address", "support_worker", "consent_to_contact")
+
+
+class SuggestionForm(PublicFormMixin, forms.ModelForm):
+    """The public suggestion box. Anonymous unless the person asks for a reply;
+    then only the one contact detail needed for the way they chose is kept."""
+
+    template_name = "suggestions/includes/suggestion_fields.html"
+
+    text = forms.CharField(
+        label="Your suggestion",
+        max_length=Suggestion.TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=f"Your idea, something that is not working, or something that is working well. You can write up "
+        f"to {Suggestion.TEXT_MAX_LENGTH:,} characters. If you want to stay anonymous, do not put your name in it.",
+        error_messages={
+            "required": "Enter your suggestion",
+            "max_length": f"Your suggestion must be {Suggestion.TEXT_MAX_LENGTH:,} characters or fewer. "
+            "It has %(show_value)d",
+        },
+    )
+    topic = forms.ModelChoiceField(
+        label="What is it about?",
+        queryset=SuggestionTopic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Something else, or not sure",
+    )
+    wants_reply = forms.TypedChoiceField(
+        label="Do you want a reply?",
+        choices=[(REPLY_NO, "No, I want to stay anonymous"), (REPLY_YES, "Yes, I would like a reply")],
+        coerce=lambda value: value == REPLY_YES,
+        widget=forms.RadioSelect,
+        help_text="If you choose No, we will not know who sent it. You can still check what happened with the "
+        "reference number we give you.",
+        error_messages={"required": "Choose whether you want a reply"},
+    )
+    name = forms.CharField(
+        label="What should we call you? (only if you want a reply)",
+        max_length=100,
+        required=False,
+        help_text="A first name or nickname is fine.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    contact_method = forms.ChoiceField(
+        label="How should we reply? (only if you want a reply)",
+        choices=ContactMethod.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    email = forms.EmailField(
+        label="Email address (only if you chose email)",
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.org"},
+    )
+    phone = forms.CharField(
+        label="Phone number (only if you chose a phone call or text message)",
+        max_length=30,
+        required=False,
+        help_text="For example 07700 900982.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    postal_address = forms.CharField(
+        label="Postal address (only if you chose post)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+    )
+    support_worker = forms.CharField(
+        label="Your support worker's name and where they work (only if you chose your support worker)",
+        max_length=200,
+        required=False,
+    )
+    consent_to_contact = forms.BooleanField(
+        label="I agree that the Involvement team can contact me about this suggestion",
+        required=False,
+    )
+
+    REQUIRED_FOR_REPLY = {
+        "name": "Tell us what to call you, or choose No if you do not want a reply",
+        "contact_method": "Choose how we should reply, or choose No if you do not want a reply",
+        "email": "Enter your email address, so we can reply",
+        "phone": "Enter your phone number, so we can ring or text you",
+        "postal_address": "Enter your postal address, so we can write to you",
+        "support_worker": "Enter your support worker's name and where they work",
+        "consent_to_contact": "Tick the box to agree that we can contact you, or choose No if you do not want a reply",
+    }
+
+    class Meta:
+        model = Suggestion
+        fields = ["text", "topic", "wants_reply", *REPLY_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["wants_reply"] = REPLY_YES if self.instance.wants_reply else REPLY_NO
+        for name in REPLY_FIELDS:
+            self.fields[name].conditionally_required = True
+
+    def main_fields(self):
+        return [self[name] for name in ("text", "topic", "wants_reply")]
+
+    def reply_fields(self):
+        return [self[name] for name in REPLY_FIELDS]
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError("Enter a phone number, like 07700 900982 or 0151 496 0000")
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        needed = set()
+        if cleaned.get("wants_reply"):
+            needed = {"name", "contact_method", "consent_to_contact"}
+            method = cleaned.get("contact_method")
+            if method in CONTACT_DETAIL_FIELD:
+                needed.add(CONTACT_DETAIL_FIELD[method])
+        for name in REPLY_FIELDS:
+            if name not in needed:
+                # Not needed for the reply they chose (or no reply at all): drop
+                # it, and any complaint about its format, so it is never stored.
+                self.errors.pop(name, None)
+                cleaned[name] = False if name == "consent_to_contact" else ""
+            elif not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, self.REQUIRED_FOR_REPLY[name])
+        return cleaned
+
+
+class StatusCheckForm(GovukFormMixin, forms.Form):
+    """Find a suggestion by its reference. A GET form: it stores nothing."""
+
+    FORMAT_MESSAGE = "Enter your reference as it was given to you: S- then 6 letters and numbers, like S-7K3P9Q"
+
+    reference = forms.CharField(
+        label="Your reference",
+        max_length=20,
+        help_text="It starts with S-, for example S-7K3P9Q. It was on the page you saw after sending your suggestion.",
+        error_messages={"required": "Enter your reference", "max_length": FORMAT_MESSAGE},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def clean_reference(self):
+        reference = normalise_reference(self.cleaned_data["reference"])
+        if not reference_pattern(Suggestion.REFERENCE_PREFIX).match(reference):
+            raise forms.ValidationError(self.FORMAT_MESSAGE)
+        return reference
+
+    def find(self):
+        """The suggestion for a valid reference, or None (with an error on the
+        field saying what to check)."""
+        reference = self.cleaned_data["reference"]
+        suggestion = Suggestion.objects.for_status_check().filter(reference=reference).first()
+        if suggestion is None:
+            self.add_error(
+                "reference",
+                f"We could not find a suggestion with the reference {reference}. Check the letters and numbers "
+                "and try again",
+            )
+        return suggestion

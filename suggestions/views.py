@@ -1,0 +1,124 @@
+"""The public journeys behind SuggestionPage and FormPage routes. Each takes
+the page it is served from; the routes (and never_cache) are on the models."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from home.filters import chosen
+from home.notifications import notify_involvement_team, send_acknowledgement
+from home.ratelimit import over_limit
+from home.submissions import confirmed_reference, handle_submission
+
+from .forms import StatusCheckForm, SuggestionForm
+from .models import ContactMethod, SuggestionTopic, YouSaidWeDidPage
+
+
+def subpage_url(request, page, name):
+    return page.get_url(request) + page.reverse_subpage(name)
+
+
+def status_check_url(request, page, reference=None):
+    url = subpage_url(request, page, "check")
+    return f"{url}?{urlencode({'reference': reference})}" if reference else url
+
+
+# --- Suggestion box -----------------------------------------------------------
+
+
+def suggestion_form(request, page):
+    if request.method == "POST":
+        form = SuggestionForm(request.POST)
+        response = handle_submission(
+            request,
+            form,
+            save=lambda valid_form: save_suggestion(request, page, valid_form),
+            confirmation_url=subpage_url(request, page, "sent"),
+        )
+        if response is not None:
+            return response
+    else:
+        slugs = SuggestionTopic.objects.values_list("slug", flat=True)
+        form = SuggestionForm(initial={"topic": chosen(request, "topic", slugs) or None})
+    return page.render(
+        request, context_overrides={"form": form, "you_said_we_did": YouSaidWeDidPage.objects.live().first()}
+    )
+
+
+def save_suggestion(request, page, form):
+    suggestion = form.save()
+    notify_involvement_team(suggestion, what="A new suggestion", request=request)
+    if suggestion.wants_reply and suggestion.contact_method == ContactMethod.EMAIL:
+        send_acknowledgement(
+            suggestion,
+            to=suggestion.email,
+            subject="We have your suggestion",
+            template="suggestions/emails/acknowledgement.txt",
+            request=request,
+            extra_context={
+                "check_url": request.build_absolute_uri(status_check_url(request, page, suggestion.reference))
+            },
+        )
+    return suggestion
+
+
+def confirmation(request, page):
+    reference = confirmed_reference(request, subpage_url(request, page, "sent"))
+    if reference is None:
+        return redirect(page.get_url(request))
+    return page.render(
+        request,
+        template="suggestions/suggestion_page_sent.html",
+        context_overrides={
+            "reference": reference,
+            "check_url": status_check_url(request, page, reference),
+            "you_said_we_did": YouSaidWeDidPage.objects.live().first(),
+        },
+    )
+
+
+def status_check(request, page):
+    form = StatusCheckForm(request.GET if "reference" in request.GET else None)
+    suggestion = None
+    if form.is_bound:
+        # Counted before looking anything up, so guessing references is slow.
+        if over_limit(request, "status-check"):
+            return TemplateResponse(request, "suggestions/status_check_limited.html", {"page": page}, status=429)
+        if form.is_valid():
+            suggestion = form.find()
+    return page.render(
+        request,
+        template="suggestions/suggestion_page_check.html",
+        context_overrides={"form": form, "suggestion": suggestion},
+    )
+
+
+# --- Surveys and feedback forms -------------------------------------------------
+
+
+def survey_form(request, page):
+    availability = page.availability()
+    if availability != "open":
+        # The form is not shown, and answers sent anyway are refused, unsaved.
+        response = page.render(
+            request, context_overrides={"availability": availability, "refused": request.method == "POST"}
+        )
+        response.status_code = 403 if request.method == "POST" else 200
+        return response
+    if request.method == "POST":
+        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        response = handle_submission(
+            request, form, save=page.process_form_submission, confirmation_url=subpage_url(request, page, "thank_you")
+        )
+        if response is not None:
+            return response
+    else:
+        form = page.get_form(page=page, user=request.user)
+    return page.render(request, context_overrides={"form": form, "availability": availability})
+
+
+def survey_thank_you(request, page):
+    if confirmed_reference(request, subpage_url(request, page, "thank_you")) is None:
+        return redirect(page.get_url(request))
+    return page.render_landing_page(request)

@@ -1,0 +1,59 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import (
+    SuggestionTopicViewSet,
+    SurveyResponsesIndexView,
+    SurveyResponsesMenuItem,
+    suggestion_viewset,
+    survey_responses_for_user,
+)
+from .components import have_your_say_section
+
+register_snippet(SuggestionTopicViewSet)
+hooks.register("filter_form_submissions_for_user", survey_responses_for_user)
+hooks.register("home_page_sections", have_your_say_section, order=30)
+
+
+@hooks.register("register_admin_viewset")
+def register_suggestion_viewset():
+    return suggestion_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_suggestions_panel(request, panels):
+    if request.user.has_perm("suggestions.view_suggestion"):
+        panels.append(suggestion_viewset.waiting_panel())
+
+
+survey_response_urls = (
+    [
+        path("", SurveyResponsesIndexView.as_view(), name="index"),
+        path("results/", SurveyResponsesIndexView.as_view(results_only=True), name="index_results"),
+    ],
+    "suggestions_survey_responses",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_survey_response_urls():
+    return [path("survey-responses/", include(survey_response_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_survey_responses_menu_item():
+    return SurveyResponsesMenuItem(
+        "Survey responses",
+        reverse("suggestions_survey_responses:index"),
+        name="survey-responses",
+        icon_name="form",
+        order=220,
+    )
+
+
+@hooks.register("construct_main_menu")
+def hide_wagtails_forms_menu_item(request, menu_items):
+    # Replaced by "Survey responses", which the Involvement team can open
+    # without page editing permissions.
+    menu_items[:] = [item for item in menu_items if item.name != "forms"]
