@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
 
 from .models import SiteSettings
 
@@ -25,6 +26,15 @@ def admin_link(record):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else settings.WAGTAILADMIN_BASE_URL
 
 
+def _site_settings(request=None):
+    """SiteSettings is per site: the request's, or the default site's when
+    there is no request (a management command, a test)."""
+    if request is not None:
+        return SiteSettings.for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
 def _send(subject, template, context, recipients):
     try:
         send_mail(subject, render_to_string(template, context), None, recipients, fail_silently=False)
@@ -34,7 +44,7 @@ def _send(subject, template, context, recipients):
 
 def notify_involvement_team(record, *, what, request=None):
     """Tell the team that `what` (e.g. "A new suggestion") has arrived."""
-    site_settings = SiteSettings.load(request_or_site=request)
+    site_settings = _site_settings(request)
     if not site_settings.involvement_team_email:
         logger.warning("No Involvement team email in site settings; %s was not notified.", record.reference)
         return
@@ -53,6 +63,6 @@ def send_acknowledgement(record, *, to, subject, template, request=None, extra_c
     """Send the person their reference, only when they gave an email address."""
     if not to:
         return
-    site_settings = SiteSettings.load(request_or_site=request)
+    site_settings = _site_settings(request)
     context = {"record": record, "reference": record.reference, "settings": site_settings, **(extra_context or {})}
     transaction.on_commit(lambda: _send(f"{subject} ({record.reference})", template, context, [to]))

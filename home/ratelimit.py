@@ -5,6 +5,7 @@ never in the database, so an anonymous suggestion leaves no address behind.
 """
 
 from django.conf import settings
+from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
 DEFAULT_RATES = {
@@ -21,4 +22,4 @@ def rate_for(group):
 
 def over_limit(request, group):
     """Count this request against the address's limit for `group`; True when over."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), method="ALL", increment=True)
+    return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), method=ALL, increment=True)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",
     "csp",
 ]
 
@@ -97,6 +98,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's template settings, so that the shared
+# GOV.UK form templates in templates/includes/forms/ are found.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 # Database: DATABASE_URL when given (PostgreSQL in production), else SQLite.
