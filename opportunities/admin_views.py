@@ -46,17 +46,7 @@ class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
     list_export = [
         *InvolvementRecordViewSet.common_export,
         "opportunity_name",
-        "name",
-        "contact_method",
-        "email",
-        "phone",
-        "postal_address",
-        "support_worker_name",
-        "support_worker_contact",
-        "best_times",
-        "access_needs",
-        "anything_else",
-        "consent",
+        *ExpressionOfInterest.PERSON_FIELDS,
         "internal_notes",
     ]
     export_headings = {
@@ -74,19 +64,7 @@ class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
             ),
             MultiFieldPanel([FieldPanel("opportunity"), FieldPanel("channel")], heading="Opportunity and channel"),
             MultiFieldPanel(
-                [
-                    FieldPanel("name"),
-                    FieldPanel("contact_method"),
-                    FieldPanel("email"),
-                    FieldPanel("phone"),
-                    FieldPanel("postal_address"),
-                    FieldPanel("support_worker_name"),
-                    FieldPanel("support_worker_contact"),
-                    FieldPanel("best_times"),
-                    FieldPanel("access_needs"),
-                    FieldPanel("anything_else"),
-                    FieldPanel("consent"),
-                ],
+                [FieldPanel(name) for name in ExpressionOfInterest.PERSON_FIELDS],
                 heading="The person and how to contact them",
                 help_text="Fill in only the contact detail for the way they chose. To enter one on someone's behalf, "
                 "choose the channel it came by above.",

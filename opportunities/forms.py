@@ -3,7 +3,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.forms import PublicFormMixin
 
-from .models import ContactMethod, ExpressionOfInterest
+from .models import CONTACT_DETAIL_FIELDS, ContactMethod, ExpressionOfInterest
 
 # Which detail each way of contacting needs. Every detail box is always on
 # the page (the form works without JavaScript); only the one for the chosen
@@ -15,7 +15,6 @@ DETAILS_FOR_METHOD = {
     ContactMethod.POST: ("postal_address",),
     ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
 }
-DETAIL_FIELDS = ("email", "phone", "postal_address", "support_worker_name", "support_worker_contact")
 
 
 class ContactDetailsMixin:
@@ -31,7 +30,7 @@ class ContactDetailsMixin:
             return cleaned_data  # details were deleted on purpose; nothing to ask for
         method = cleaned_data.get("contact_method")
         needed = DETAILS_FOR_METHOD.get(method, ())
-        for name in DETAIL_FIELDS:
+        for name in CONTACT_DETAIL_FIELDS:
             if name in needed:
                 if not cleaned_data.get(name) and name not in self.errors:
                     message = self.missing_detail_messages[name]
@@ -84,23 +83,11 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
         "access_needs": "Access needs or support",
         "anything_else": "Anything else",
     }
-    detail_fields = DETAIL_FIELDS
+    detail_fields = CONTACT_DETAIL_FIELDS
 
     class Meta:
         model = ExpressionOfInterest
-        fields = [
-            "name",
-            "contact_method",
-            "email",
-            "phone",
-            "postal_address",
-            "support_worker_name",
-            "support_worker_contact",
-            "best_times",
-            "access_needs",
-            "anything_else",
-            "consent",
-        ]
+        fields = ExpressionOfInterest.PERSON_FIELDS
         labels = {
             "name": "What should we call you?",
             "email": "Email address (if you chose email)",

@@ -448,21 +448,25 @@ class ContactMethod(models.TextChoices):
     SUPPORT_WORKER = "support_worker", "Through my support worker"
 
 
+# One of these is needed, the one for the way the person chose to be contacted.
+CONTACT_DETAIL_FIELDS = ("email", "phone", "postal_address", "support_worker_name", "support_worker_contact")
+
+
 class ExpressionOfInterest(InvolvementRecord):
     """Someone saying "I'm interested" in an opportunity. The Involvement team
     follows each one up; its status says where that has got to."""
 
     REFERENCE_PREFIX = "E"
-    PERSONAL_DATA_FIELDS = (
+    PERSONAL_DATA_FIELDS = ("name", *CONTACT_DETAIL_FIELDS, "best_times", "access_needs", "anything_else")
+    # What the person tells us, in the order the form asks for it.
+    PERSON_FIELDS = (
         "name",
-        "email",
-        "phone",
-        "postal_address",
-        "support_worker_name",
-        "support_worker_contact",
+        "contact_method",
+        *CONTACT_DETAIL_FIELDS,
         "best_times",
         "access_needs",
         "anything_else",
+        "consent",
     )
 
     class Status(models.TextChoices):
