@@ -52,12 +52,21 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if BROWSER_MISSING:
         pytest.fail(MISSING_MESSAGE)  # only reached under CI=true
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop in this thread, and from then
+        # on Django hands out a separate set of connections (asgiref.Local). Give
+        # them the serialized test database, or serialized_rollback could not
+        # restore it after the first browser test that follows any other test.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
