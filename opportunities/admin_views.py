@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 
 from home.admin_views import InvolvementRecordFilterSet, InvolvementRecordViewSet, WaitingRecordsPanel
 
@@ -33,7 +34,7 @@ class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
     list_display = [
         "reference",
         "name",
-        "opportunity_name",
+        Column("opportunity_name", label="Opportunity"),
         "status",
         "contact_method",
         "channel",

@@ -3,6 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
@@ -14,7 +15,9 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.calendar import ics_response
 from home.models import InvolvementRecord
+from home.pagination import paginate
 
 from .fields import ChoiceListField
 
@@ -96,9 +99,7 @@ class OpportunityIndexPage(Page):
         return OpportunityPage.objects.live().public().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
-
-        from .filters import OpportunityFilters
+        from .filters import OpportunityFilters  # it imports this module
 
         context = super().get_context(request, *args, **kwargs)
         filters = OpportunityFilters(request)
@@ -377,9 +378,6 @@ class OpportunityPage(RoutablePageMixin, Page):
     def has_calendar_entry(self):
         return self.starts_at is not None
 
-    def get_rung_summary(self):
-        return RUNG_SUMMARIES.get(self.rung, "")
-
     def theme_labels(self):
         return [Theme(value).label for value in self.themes if value in Theme.values]
 
@@ -403,10 +401,6 @@ class OpportunityPage(RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from django.http import Http404
-
-        from home.calendar import ics_response
-
         if not self.has_calendar_entry:
             raise Http404("This opportunity has no date.")
         return ics_response(
@@ -423,7 +417,7 @@ class OpportunityPage(RoutablePageMixin, Page):
     @path("express-interest/", name="express_interest")
     @method_decorator(never_cache)
     def express_interest(self, request):
-        from .views import express_interest
+        from .views import express_interest  # views import this module
 
         return express_interest(request, self)
 
@@ -549,17 +543,3 @@ class ExpressionOfInterest(InvolvementRecord):
     @property
     def opportunity_name(self):
         return self.opportunity_title or "(opportunity deleted)"
-
-    def contact_summary(self):
-        """How to reach them, in one line, for the listing and export."""
-        if self.contact_method == ContactMethod.EMAIL:
-            return self.email
-        if self.contact_method in (ContactMethod.PHONE, ContactMethod.TEXT):
-            return self.phone
-        if self.contact_method == ContactMethod.POST:
-            return " ".join(self.postal_address.split())
-        if self.contact_method == ContactMethod.SUPPORT_WORKER:
-            return ", ".join(part for part in (self.support_worker_name, self.support_worker_contact) if part)
-        return ""
-
-    contact_summary.short_description = "Contact details"
