@@ -8,13 +8,20 @@ migration grants to the Involvement team only: everyone else gets no menu item
 and a 403 on the URLs.
 """
 
+from functools import wraps
+
+import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import HttpResponseForbidden
 from django.urls import reverse
 from laces.components import Component
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter, log
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 STATUS_CHANGED = "sui.status_changed"
 
@@ -27,6 +34,14 @@ class SafeguardingColumn(Column):
     def __init__(self, name="is_safeguarding_concern", **kwargs):
         kwargs.setdefault("label", "Safeguarding")
         super().__init__(name, **kwargs)
+
+
+class InvolvementRecordFilterSet(WagtailFilterSet):
+    """Base for a record listing's `filterset_class`: a "received between"
+    date range (a plain `created_at` in list_filter would only match an exact
+    moment). Subclasses add their own filters and set Meta.model and fields."""
+
+    created_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
 
 
 class RecordEditView(EditView):
@@ -46,6 +61,21 @@ class RecordEditView(EditView):
         return instance
 
 
+def forbidden_not_redirect(view):
+    """Wagtail answers a refused permission with a redirect to the dashboard.
+    For records that hold people's personal data, answer a plain 403, so a
+    refusal can never be mistaken for success by a person, a proxy or a test."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden("Sorry, only the Involvement team can see these records.")
+
+    return wrapped
+
+
 class InvolvementRecordViewSet(ModelViewSet):
     edit_view_class = RecordEditView
     add_to_admin_menu = True
@@ -59,6 +89,9 @@ class InvolvementRecordViewSet(ModelViewSet):
     common_list_display = [SafeguardingColumn(), DateColumn("created_at", label="Received")]
     common_list_filter = ["status", "channel", "is_safeguarding_concern", "created_at"]
     common_export = ["reference", "status", "channel", "is_safeguarding_concern", "created_at", "updated_at"]
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), forbidden_not_redirect)
 
 
 class WaitingRecordsPanel(Component):

@@ -26,8 +26,20 @@ class GovukFormMixin:
         items = [(str(error), "") for error in self.non_field_errors()]
         for field in self.person_fields():
             for error in field.errors:
-                items.append((str(error), field.id_for_label or field.auto_id))
+                items.append((str(error), error_anchor(field)))
         return items
+
+
+def error_anchor(bound_field):
+    """The id an error summary link should go to: the input itself, or the
+    first option of a set of radios or checkboxes (GOV.UK pattern), whose
+    shared label Django leaves without an id."""
+    if bound_field.id_for_label:
+        return bound_field.id_for_label
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.widgets.ChoiceWidget):
+        return widget.id_for_label(bound_field.auto_id, "0")
+    return bound_field.auto_id
 
 
 class PublicFormMixin(GovukFormMixin):

@@ -1,0 +1,171 @@
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from home.forms import PublicFormMixin
+
+from .models import CONTACT_DETAIL_FIELDS, ContactMethod, ExpressionOfInterest
+
+# Which detail each way of contacting needs. Every detail box is always on
+# the page (the form works without JavaScript); only the one for the chosen
+# way is required, and the others are dropped so we keep no more than we use.
+DETAILS_FOR_METHOD = {
+    ContactMethod.EMAIL: ("email",),
+    ContactMethod.PHONE: ("phone",),
+    ContactMethod.TEXT: ("phone",),
+    ContactMethod.POST: ("postal_address",),
+    ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
+}
+
+
+class ContactDetailsMixin:
+    """Requires the contact detail that matches the chosen way, and only that.
+    Shared by the public form and the admin form for entering one on someone's
+    behalf; each says its messages in its own voice."""
+
+    missing_detail_messages = {}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.personal_data_cleared_at:
+            return cleaned_data  # details were deleted on purpose; nothing to ask for
+        method = cleaned_data.get("contact_method")
+        needed = DETAILS_FOR_METHOD.get(method, ())
+        for name in CONTACT_DETAIL_FIELDS:
+            if name in needed:
+                if not cleaned_data.get(name) and name not in self.errors:
+                    message = self.missing_detail_messages[name]
+                    self.add_error(name, message.get(method, message["default"]))
+            elif method:
+                # Not needed for the way they chose: never block on it, never keep it.
+                self.errors.pop(name, None)
+                cleaned_data[name] = ""
+        return cleaned_data
+
+
+class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
+    """The public form at /get-involved/<slug>/express-interest/."""
+
+    template_name = "opportunities/includes/express_interest_fields.html"
+
+    contact_method = forms.ChoiceField(
+        label="How should we contact you?",
+        help_text="Choose one, then fill in the matching box under “Your contact details”.",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how we should contact you"},
+    )
+    consent = forms.BooleanField(
+        label="I agree that the Involvement team can contact me about this opportunity",
+        help_text="We only use your details to talk to you about this. Saying you are interested does not commit "
+        "you to anything.",
+        error_messages={"required": "Tick the box to say we can contact you about this opportunity"},
+    )
+
+    missing_detail_messages = {
+        "email": {"default": "Enter your email address, or choose another way for us to contact you"},
+        "phone": {
+            "default": "Enter your phone number, or choose another way for us to contact you",
+            ContactMethod.TEXT: "Enter a mobile number we can text, or choose another way for us to contact you",
+        },
+        "postal_address": {"default": "Enter your postal address, or choose another way for us to contact you"},
+        "support_worker_name": {"default": "Enter your support worker’s name"},
+        "support_worker_contact": {"default": "Enter how we can reach your support worker"},
+    }
+    # Short names for "… must be N characters or fewer".
+    field_names = {
+        "name": "What we should call you",
+        "email": "Your email address",
+        "phone": "Your phone number",
+        "postal_address": "Your postal address",
+        "support_worker_name": "Your support worker’s name",
+        "support_worker_contact": "How to reach your support worker",
+        "best_times": "Best times to contact you",
+        "access_needs": "Access needs or support",
+        "anything_else": "Anything else",
+    }
+    detail_fields = CONTACT_DETAIL_FIELDS
+
+    class Meta:
+        model = ExpressionOfInterest
+        fields = ExpressionOfInterest.PERSON_FIELDS
+        labels = {
+            "name": "What should we call you?",
+            "email": "Email address (if you chose email)",
+            "phone": "Phone number (if you chose phone call or text message)",
+            "postal_address": "Postal address (if you chose post)",
+            "support_worker_name": "Your support worker’s name (if you chose your support worker)",
+            "support_worker_contact": "How we can reach your support worker (if you chose your support worker)",
+            "best_times": "Best times to contact you",
+            "access_needs": "Access needs or support you would like",
+            "anything_else": "Anything else you want to tell us",
+        }
+        help_texts = {
+            "name": "Your first name or a name you like to be called is fine.",
+            "email": "We will send your reference number to this address.",
+            "phone": "For text messages, give a mobile number.",
+            "postal_address": "Include the postcode if you know it.",
+            "support_worker_name": "Add the service they work for if you know it.",
+            "support_worker_contact": "Their phone number or email address.",
+            "best_times": "For example, weekday mornings, or not on Fridays.",
+            "access_needs": "For example, a step-free room, a quiet space, large print, an interpreter, or someone "
+            "to come with you.",
+            "anything_else": "For example, questions about the opportunity.",
+        }
+        widgets = {
+            "postal_address": forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+            "access_needs": forms.Textarea(attrs={"rows": 4}),
+            "anything_else": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "name": {"required": "Enter what we should call you"},
+            "email": {"invalid": "Enter an email address in the correct format, like name@example.org"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        self.fields["name"].widget.attrs["autocomplete"] = "nickname"
+        self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        for name, short_name in self.field_names.items():
+            field = self.fields[name]
+            field.error_messages["max_length"] = f"{short_name} must be {field.max_length} characters or fewer"
+        for name in self.detail_fields:
+            # Not "(optional)": one of them is needed, and the label says which.
+            self.fields[name].conditionally_required = True
+
+    def leading_fields(self):
+        return [self[name] for name in ("name", "contact_method")]
+
+    def contact_detail_fields(self):
+        return [self[name] for name in self.detail_fields]
+
+    def trailing_fields(self):
+        return [self[name] for name in ("best_times", "access_needs", "anything_else", "consent")]
+
+
+class ExpressionOfInterestAdminForm(ContactDetailsMixin, WagtailAdminModelForm):
+    """Staff editing one, or entering one on someone's behalf."""
+
+    missing_detail_messages = {
+        "email": {"default": "Enter their email address, or choose another way to contact them"},
+        "phone": {"default": "Enter their phone number, or choose another way to contact them"},
+        "postal_address": {"default": "Enter their postal address, or choose another way to contact them"},
+        "support_worker_name": {"default": "Enter their support worker’s name"},
+        "support_worker_contact": {"default": "Enter how to reach their support worker"},
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "consent" in self.fields and not self.instance.pk:
+            self.fields["consent"].required = True
+            self.fields["consent"].error_messages["required"] = (
+                "Only enter it once they have agreed to be contacted about this opportunity"
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "opportunity" in self.fields and not cleaned_data.get("opportunity") and not self.instance.opportunity_title:
+            self.add_error("opportunity", "Choose the opportunity they are interested in")
+        return cleaned_data

@@ -1,0 +1,71 @@
+"""The expression of interest journey, served by routes on OpportunityPage
+(never cached: the form carries a CSRF token, the confirmation a reference)."""
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from home.models import Channel
+from home.notifications import notify_involvement_team, send_acknowledgement
+from home.submissions import confirmed_reference, handle_submission
+
+from .forms import ExpressionOfInterestForm
+from .models import ContactMethod
+
+
+def closed_response(request, opportunity):
+    """Offered instead of the form once the closing date has passed, for GET
+    and POST alike, so nothing is ever stored for a closed opportunity."""
+    return TemplateResponse(
+        request, "opportunities/opportunity_closed.html", opportunity.get_context(request), status=410
+    )
+
+
+def express_interest(request, opportunity):
+    if not opportunity.is_open:
+        return closed_response(request, opportunity)
+
+    if request.method == "POST":
+        form = ExpressionOfInterestForm(request.POST)
+
+        def save(form):
+            record = form.save(commit=False)
+            record.opportunity = opportunity
+            record.channel = Channel.WEBSITE
+            record.save()
+            notify_involvement_team(record, what="New expression of interest", request=request)
+            if record.contact_method == ContactMethod.EMAIL:
+                send_acknowledgement(
+                    record,
+                    to=record.email,
+                    subject="We have your expression of interest",
+                    template="opportunities/emails/acknowledgement.txt",
+                    request=request,
+                )
+            return record
+
+        response = handle_submission(
+            request,
+            form,
+            save=save,
+            confirmation_url=opportunity.subpage_url(request, "express_interest_sent"),
+        )
+        if response is not None:
+            return response
+    else:
+        form = ExpressionOfInterestForm()
+
+    return TemplateResponse(
+        request, "opportunities/express_interest.html", {**opportunity.get_context(request), "form": form}
+    )
+
+
+def express_interest_sent(request, opportunity):
+    confirmation_url = opportunity.subpage_url(request, "express_interest_sent")
+    reference = confirmed_reference(request, confirmation_url)
+    if reference is None:
+        return redirect(opportunity.subpage_url(request, "express_interest"))
+    return TemplateResponse(
+        request,
+        "opportunities/express_interest_sent.html",
+        {**opportunity.get_context(request), "reference": reference},
+    )

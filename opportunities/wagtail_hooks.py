@@ -1,0 +1,20 @@
+from wagtail import hooks
+
+from .admin_views import expressions_of_interest_viewset
+from .components import OpportunitiesSection
+
+
+@hooks.register("register_admin_viewset")
+def register_expressions_of_interest_viewset():
+    return expressions_of_interest_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_expressions_of_interest_panel(request, panels):
+    if request.user.has_perm("opportunities.view_expressionofinterest"):
+        panels.append(expressions_of_interest_viewset.waiting_panel())
+
+
+@hooks.register("home_page_sections", order=20)
+def open_opportunities_section(request, home_page):
+    return OpportunitiesSection.for_home_page(home_page)
