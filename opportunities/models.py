@@ -77,7 +77,8 @@ class OpportunityIndexPage(Page):
     PER_PAGE = 10
 
     introduction = models.TextField(
-        max_length=400, help_text="One or two plain sentences at the top of the page, under the title."
+        max_length=400,
+        help_text="One or two plain sentences at the top of the page, under the title. Up to 400 characters.",
     )
     body = StreamField(
         BodyBlock(),
@@ -171,7 +172,10 @@ class OpportunityPage(RoutablePageMixin, Page):
     )
     summary = models.TextField(
         max_length=300,
-        help_text="One or two plain sentences shown in lists and search results. Say what it is and who it is for.",
+        help_text=(
+            "One or two plain sentences shown in lists and search results. Say what it is and who it is for. "
+            "Up to 300 characters."
+        ),
     )
     what_you_would_do = RichTextField(
         features=SECTION_FEATURES, help_text="What the person would actually do, step by step if that helps."

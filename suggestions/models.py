@@ -292,7 +292,7 @@ class SuggestionPage(RoutablePageMixin, Page):
     introduction = models.TextField(
         max_length=600,
         help_text="A few plain sentences above the form: what a suggestion can be about, that it can be anonymous, "
-        "and that we publish what we did.",
+        "and that we publish what we did. Up to 600 characters.",
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -330,7 +330,8 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
     PER_PAGE = 10
 
     introduction = models.TextField(
-        max_length=600, help_text="A sentence or two on what this page shows and how to make a suggestion."
+        max_length=600,
+        help_text="A sentence or two on what this page shows and how to make a suggestion. Up to 600 characters.",
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -375,7 +376,8 @@ class InvolvementFiguresPage(Page):
     records with a few aggregate queries (no personal data is read)."""
 
     introduction = models.TextField(
-        max_length=600, help_text="A sentence or two on what these figures show and why we publish them."
+        max_length=600,
+        help_text="A sentence or two on what these figures show and why we publish them. Up to 600 characters.",
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -486,7 +488,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         max_length=600,
         blank=True,
         help_text="Optional. What the survey is about, who it is for, how long it takes and what you will do with "
-        "the answers.",
+        "the answers. Up to 600 characters.",
     )
     thank_you_text = RichTextField(
         features=["bold", "ul", "link"],

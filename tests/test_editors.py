@@ -60,6 +60,7 @@ from home.publishing import apply_publishing_rules, check_section_settings
 from home.review import DuePages, review_page_models
 from tests.factories.editors import RootDocumentFactory, RootImageFactory, root_collection
 from tests.factories.home import StandardPageFactory, UserFactory
+from tests.factories.opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +171,15 @@ def policy_page(home_page):
     )
 
 
+@pytest.fixture
+def opportunity_page(home_page):
+    """An opportunity under /get-involved/, with the section's publishing rules applied."""
+    index = OpportunityIndexPageFactory(parent=home_page)
+    page = OpportunityPageFactory(parent=index, title="Interview panel", slug="interview-panel")
+    apply_publishing_rules()
+    return page
+
+
 # --- 1. The permission matrix ---------------------------------------------------------
 #
 # Every group x every action, as one table. A change to any permission, in a
@@ -274,6 +284,16 @@ PERMISSION_MATRIX = [
     ("assign workflows to pages", has_perm("wagtailcore.change_workflow"), N, Y, N, N),
     ("create workflows", has_perm("wagtailcore.add_workflow"), N, N, N, N),
     ("change workflow steps", has_perm("wagtailcore.change_task"), N, N, N, N),
+    ("view expressions of interest", has_perm("opportunities.view_expressionofinterest"), N, N, Y, N),
+    ("enter an expression of interest for someone", has_perm("opportunities.add_expressionofinterest"), N, N, Y, N),
+    ("triage expressions of interest", has_perm("opportunities.change_expressionofinterest"), N, N, Y, N),
+    ("delete expressions of interest", has_perm("opportunities.delete_expressionofinterest"), N, N, N, N),
+    ("view suggestions", has_perm("suggestions.view_suggestion"), N, N, Y, N),
+    ("enter a suggestion for someone", has_perm("suggestions.add_suggestion"), N, N, Y, N),
+    ("answer suggestions", has_perm("suggestions.change_suggestion"), N, N, Y, N),
+    ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
+    ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
+    ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
     ("add users", has_perm("auth.add_user"), N, N, N, N),
     ("change users", has_perm("auth.change_user"), N, N, N, N),
     ("change groups", has_perm("auth.change_group"), N, N, N, N),
@@ -294,9 +314,11 @@ def test_permission_matrix(site_sections):
 # The same arrangement as the grants stored in the database, so that a grant
 # the matrix has no row for (say, bulk delete) still fails a test. Pages are
 # named by their slug ("root" is the top of the tree).
+SUGGESTION_TOPICS = {f"suggestions.{action}_suggestiontopic" for action in ("view", "add", "change", "delete")}
+
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin"},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -309,6 +331,7 @@ EXPECTED_GRANTS = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "wagtailcore.change_workflow",
+            *SUGGESTION_TOPICS,
         },
         "page": {
             "root: add_page",
@@ -326,7 +349,21 @@ EXPECTED_GRANTS = {
             "Root: choose_document",
         },
     },
-    INVOLVEMENT_TEAM: {"model": {"wagtailadmin.access_admin"}, "page": set(), "collection": set()},
+    INVOLVEMENT_TEAM: {
+        "model": {
+            "wagtailadmin.access_admin",
+            "opportunities.view_expressionofinterest",
+            "opportunities.add_expressionofinterest",
+            "opportunities.change_expressionofinterest",
+            "suggestions.view_suggestion",
+            "suggestions.add_suggestion",
+            "suggestions.change_suggestion",
+            "suggestions.view_surveysubmission",
+            *SUGGESTION_TOPICS,
+        },
+        "page": set(),
+        "collection": set(),
+    },
     SERVICE_USER_REVIEWERS: {"model": {"wagtailadmin.access_admin"}, "page": set(), "collection": set()},
 }
 
@@ -390,12 +427,10 @@ def test_workflows_and_where_they_apply(site_sections):
     assert not Workflow.objects.filter(name="Moderators approval").exists()
 
 
-@pytest.mark.parametrize("page_fixture", ["policy_page"])
+@pytest.mark.parametrize("page_fixture", ["policy_page", "opportunity_page"])
 def test_an_editors_change_in_an_approval_section_goes_live_only_after_a_moderator_approves(
     request, page_fixture, client, editor, moderator
 ):
-    """Add "opportunity_page" (an OpportunityPage under /get-involved/) to the
-    parameters once the opportunities app is merged."""
     page = request.getfixturevalue(page_fixture)
     original_title = page.title
     public_url = page.url

@@ -5,10 +5,11 @@ from home.permissions import grant_model_permissions
 
 def grant(apps, schema_editor):
     # Suggestions and survey responses hold personal data: the Involvement
-    # team only. The topic list is a plain list editors may keep up to date.
+    # team only. The topic list is a plain list editors (and so moderators)
+    # may keep up to date.
     grant_model_permissions(apps, "Involvement team", "suggestions", "suggestion")
     grant_model_permissions(apps, "Involvement team", "suggestions", "surveysubmission", actions=("view",))
-    for group in ("Involvement team", "Editors"):
+    for group in ("Involvement team", "Editors", "Moderators"):
         grant_model_permissions(
             apps, group, "suggestions", "suggestiontopic", actions=("view", "add", "change", "delete")
         )
