@@ -52,12 +52,21 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if BROWSER_MISSING:
         pytest.fail(MISSING_MESSAGE)  # only reached under CI=true
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API switches the context that test code runs in, and
+    # Django then opens new connection objects without the snapshot that
+    # serialized_rollback restores after each flush. Carry it across, or every
+    # browser test after the first finds an empty database.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
