@@ -609,31 +609,19 @@ LEAFLETS = [
 
 def leaflet_formats(leaflet):
     title = leaflet["title"]
-    formats = [LeafletFormat(format=LeafletFormatKind.STANDARD, document=pdf_document(title, leaflet["text"]))]
+    # (format, language, document title, text, large print)
+    versions = [(LeafletFormatKind.STANDARD, "", title, leaflet["text"], False)]
     if "easy_read" in leaflet:
-        formats.append(
-            LeafletFormat(
-                format=LeafletFormatKind.EASY_READ,
-                document=pdf_document(f"{title} (Easy Read)", leaflet["easy_read"], large_print=True),
-            )
-        )
+        versions.append((LeafletFormatKind.EASY_READ, "", f"{title} (Easy Read)", leaflet["easy_read"], True))
     if leaflet.get("large_print"):
-        formats.append(
-            LeafletFormat(
-                format=LeafletFormatKind.LARGE_PRINT,
-                document=pdf_document(f"{title} (large print)", leaflet["text"], large_print=True),
-            )
-        )
+        versions.append((LeafletFormatKind.LARGE_PRINT, "", f"{title} (large print)", leaflet["text"], True))
     if "language" in leaflet:
         language, translated_title, text = leaflet["language"]
-        formats.append(
-            LeafletFormat(
-                format=LeafletFormatKind.OTHER_LANGUAGE,
-                language=language,
-                document=pdf_document(translated_title, text),
-            )
-        )
-    return formats
+        versions.append((LeafletFormatKind.OTHER_LANGUAGE, language, translated_title, text, False))
+    return [
+        LeafletFormat(format=kind, language=language, document=pdf_document(doc_title, text, large_print=large))
+        for kind, language, doc_title, text, large in versions
+    ]
 
 
 def load_leaflets(home_page):

@@ -113,10 +113,6 @@ class IndexPage(FilteredListingMixin, Page):
     class Meta:
         abstract = True
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.introduction
-
 
 # ---------------------------------------------------------------------------
 # News, newsletters and bulletins
@@ -250,10 +246,6 @@ class NewsPage(ListedPageMixin, PictureMixin, Page):
 
     class Meta:
         verbose_name = "news item"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -445,10 +437,6 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
         verbose_name = "meeting minutes page"
 
     @property
-    def meta_description(self):
-        return self.search_description or self.summary
-
-    @property
     def starts_at(self):
         return timezone.make_aware(datetime.combine(self.date, self.start_time))
 
@@ -601,10 +589,6 @@ class LeafletPage(ListedPageMixin, ReviewDatesMixin, PictureMixin, Page):
     class Meta:
         verbose_name = "leaflet or poster"
         verbose_name_plural = "leaflets and posters"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.summary
 
 
 class LeafletFormatKind(models.TextChoices):

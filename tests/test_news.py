@@ -319,6 +319,7 @@ def test_news_page_shows_kind_date_summary_body_download_tags_and_related_pages(
     assert 'href="/news/?tag=hub"' in html
     assert 'href="/about/">Get involved at the Hub</a>' in html
     assert 'rel="alternate" type="application/rss+xml"' in html
+    assert '<meta name="description" content="Everything that happened this winter.">' in html
 
 
 @pytest.mark.django_db
