@@ -4,6 +4,7 @@ the repository carries no binaries and every file is a real, openable one."""
 import io
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from reportlab.lib.pagesizes import A4
@@ -64,7 +65,8 @@ def ensure_document(title, filename, content):
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
     if document is None:
-        document = Document(title=title)
+        # The size is stored now so that "PDF, 240 KB" never has to open the file.
+        document = Document(title=title, file_size=len(content))
         document.file.save(filename, ContentFile(content), save=False)
         document.save()
     return document
@@ -74,9 +76,10 @@ def ensure_image(title, *, description, filename=None, **kwargs):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
-        image = Image(title=title, description=description)
-        image.file.save(
-            filename or f"{title.lower().replace(' ', '-')}.png", ContentFile(make_image(**kwargs)), save=False
+        # Passed to the constructor (not file.save) so Django reads the width and height.
+        name = filename or f"{title.lower().replace(' ', '-')}.png"
+        image = Image(
+            title=title, description=description, file=ImageFile(ContentFile(make_image(**kwargs)), name=name)
         )
         image.save()
     return image
