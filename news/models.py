@@ -30,7 +30,9 @@ SUMMARY_HELP = (
     "One or two plain sentences (up to 300 characters) saying what this is about. "
     "Shown in listings, on the home page and in the news feed."
 )
-INTRODUCTION_HELP = "Optional. One or two sentences under the page title saying what people will find here."
+INTRODUCTION_HELP = (
+    "Optional. One or two sentences under the page title saying what people will find here. Up to 400 characters."
+)
 
 
 # ---------------------------------------------------------------------------

@@ -9,11 +9,11 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from home.contact import ContactMethod
 from home.demo_pages import ensure_child_page, heading, paragraph, stream
 from home.models import Channel
 
 from .models import (
-    ContactMethod,
     ExpressionOfInterest,
     Format,
     Frequency,

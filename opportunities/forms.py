@@ -1,49 +1,16 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.contact import ContactDetailsMixin, ContactMethod
 from home.forms import PublicFormMixin
 
-from .models import CONTACT_DETAIL_FIELDS, ContactMethod, ExpressionOfInterest
-
-# Which detail each way of contacting needs. Every detail box is always on
-# the page (the form works without JavaScript); only the one for the chosen
-# way is required, and the others are dropped so we keep no more than we use.
-DETAILS_FOR_METHOD = {
-    ContactMethod.EMAIL: ("email",),
-    ContactMethod.PHONE: ("phone",),
-    ContactMethod.TEXT: ("phone",),
-    ContactMethod.POST: ("postal_address",),
-    ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
-}
-
-
-class ContactDetailsMixin:
-    """Requires the contact detail that matches the chosen way, and only that.
-    Shared by the public form and the admin form for entering one on someone's
-    behalf; each says its messages in its own voice."""
-
-    missing_detail_messages = {}
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.personal_data_cleared_at:
-            return cleaned_data  # details were deleted on purpose; nothing to ask for
-        method = cleaned_data.get("contact_method")
-        needed = DETAILS_FOR_METHOD.get(method, ())
-        for name in CONTACT_DETAIL_FIELDS:
-            if name in needed:
-                if not cleaned_data.get(name) and name not in self.errors:
-                    message = self.missing_detail_messages[name]
-                    self.add_error(name, message.get(method, message["default"]))
-            elif method:
-                # Not needed for the way they chose: never block on it, never keep it.
-                self.errors.pop(name, None)
-                cleaned_data[name] = ""
-        return cleaned_data
+from .models import CONTACT_DETAIL_FIELDS, DETAILS_FOR_METHOD, ExpressionOfInterest
 
 
 class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     """The public form at /get-involved/<slug>/express-interest/."""
+
+    details_for_method = DETAILS_FOR_METHOD
 
     template_name = "opportunities/includes/express_interest_fields.html"
 
@@ -147,6 +114,8 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
 
 class ExpressionOfInterestAdminForm(ContactDetailsMixin, WagtailAdminModelForm):
     """Staff editing one, or entering one on someone's behalf."""
+
+    details_for_method = DETAILS_FOR_METHOD
 
     missing_detail_messages = {
         "email": {"default": "Enter their email address, or choose another way to contact them"},

@@ -1,5 +1,3 @@
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -16,6 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
+from home.contact import ContactMethod, validate_phone
 from home.models import InvolvementRecord
 from home.pagination import paginate
 
@@ -143,12 +142,6 @@ def clock_time(moment):
     hour = moment.hour % 12 or 12
     suffix = "am" if moment.hour < 12 else "pm"
     return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
-
-
-def validate_phone(value):
-    """Digits with the spaces, brackets and dashes people write; at least 7 digits."""
-    if not re.fullmatch(r"\+?[\d\s()-]+", value) or len(re.sub(r"\D", "", value)) < 7:
-        raise ValidationError("Enter a phone number, like 07700 900 982 or 0151 496 0123", code="invalid_phone")
 
 
 class OpportunityPage(RoutablePageMixin, Page):
@@ -438,16 +431,15 @@ class OpportunityPage(RoutablePageMixin, Page):
 # ---------------------------------------------------------------------------
 
 
-class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    POST = "post", "Letter by post"
-    SUPPORT_WORKER = "support_worker", "Through my support worker"
-
-
 # One of these is needed, the one for the way the person chose to be contacted.
 CONTACT_DETAIL_FIELDS = ("email", "phone", "postal_address", "support_worker_name", "support_worker_contact")
+DETAILS_FOR_METHOD = {
+    ContactMethod.EMAIL: ("email",),
+    ContactMethod.PHONE: ("phone",),
+    ContactMethod.TEXT: ("phone",),
+    ContactMethod.POST: ("postal_address",),
+    ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
+}
 
 
 class ExpressionOfInterest(InvolvementRecord):

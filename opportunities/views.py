@@ -4,12 +4,12 @@
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from home.contact import ContactMethod
 from home.models import Channel
 from home.notifications import notify_involvement_team, send_acknowledgement
 from home.submissions import confirmed_reference, handle_submission
 
 from .forms import ExpressionOfInterestForm
-from .models import ContactMethod
 
 
 def closed_response(request, opportunity):

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from home.contact import ContactMethod
 from home.demo_pages import ensure_child_page
 from home.models import Channel
 
 from .models import (
-    ContactMethod,
     FormField,
     FormPage,
     InvolvementFiguresPage,

@@ -1,19 +1,20 @@
-import re
-
 from django import forms
 
+from home.contact import ContactDetailsMixin, ContactMethod, validate_phone
 from home.forms import GovukFormMixin, PublicFormMixin
 from home.references import normalise_reference, reference_pattern
 
-from .models import CONTACT_DETAIL_FIELD, ContactMethod, Suggestion, SuggestionTopic
+from .models import DETAILS_FOR_METHOD, Suggestion, SuggestionTopic
 
 REPLY_YES = "yes"
 REPLY_NO = "no"
-PHONE_PATTERN = re.compile(r"^\+?[\d\s()-]{10,20}$")
+# Asked only of people who want a reply; the contact details among them are
+# handled by ContactDetailsMixin, the rest here.
 REPLY_FIELDS = ("name", "contact_method", "email", "phone", "postal_address", "support_worker", "consent_to_contact")
+REPLY_ESSENTIALS = ("name", "contact_method", "consent_to_contact")
 
 
-class SuggestionForm(PublicFormMixin, forms.ModelForm):
+class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     """The public suggestion box. Anonymous unless the person asks for a reply;
     then only the one contact detail needed for the way they chose is kept."""
 
@@ -71,6 +72,7 @@ class SuggestionForm(PublicFormMixin, forms.ModelForm):
         max_length=30,
         required=False,
         help_text="For example 07700 900982.",
+        validators=[validate_phone],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     postal_address = forms.CharField(
@@ -89,13 +91,16 @@ class SuggestionForm(PublicFormMixin, forms.ModelForm):
         required=False,
     )
 
-    REQUIRED_FOR_REPLY = {
+    details_for_method = DETAILS_FOR_METHOD
+    missing_detail_messages = {
+        "email": {"default": "Enter your email address, so we can reply"},
+        "phone": {"default": "Enter your phone number, so we can ring or text you"},
+        "postal_address": {"default": "Enter your postal address, so we can write to you"},
+        "support_worker": {"default": "Enter your support worker's name and where they work"},
+    }
+    missing_reply_messages = {
         "name": "Tell us what to call you, or choose No if you do not want a reply",
         "contact_method": "Choose how we should reply, or choose No if you do not want a reply",
-        "email": "Enter your email address, so we can reply",
-        "phone": "Enter your phone number, so we can ring or text you",
-        "postal_address": "Enter your postal address, so we can write to you",
-        "support_worker": "Enter your support worker's name and where they work",
         "consent_to_contact": "Tick the box to agree that we can contact you, or choose No if you do not want a reply",
     }
 
@@ -115,28 +120,19 @@ class SuggestionForm(PublicFormMixin, forms.ModelForm):
     def reply_fields(self):
         return [self[name] for name in REPLY_FIELDS]
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError("Enter a phone number, like 07700 900982 or 0151 496 0000")
-        return phone
+    def wants_contact(self, cleaned_data):
+        return bool(cleaned_data.get("wants_reply"))
 
     def clean(self):
-        cleaned = super().clean()
-        needed = set()
-        if cleaned.get("wants_reply"):
-            needed = {"name", "contact_method", "consent_to_contact"}
-            method = cleaned.get("contact_method")
-            if method in CONTACT_DETAIL_FIELD:
-                needed.add(CONTACT_DETAIL_FIELD[method])
-        for name in REPLY_FIELDS:
-            if name not in needed:
-                # Not needed for the reply they chose (or no reply at all): drop
-                # it, and any complaint about its format, so it is never stored.
+        cleaned = super().clean()  # contact details: ContactDetailsMixin
+        wants_reply = self.wants_contact(cleaned)
+        for name in REPLY_ESSENTIALS:
+            if not wants_reply:
+                # No reply wanted: drop it, and any complaint about it, so it is never stored.
                 self.errors.pop(name, None)
                 cleaned[name] = False if name == "consent_to_contact" else ""
             elif not cleaned.get(name) and name not in self.errors:
-                self.add_error(name, self.REQUIRED_FOR_REPLY[name])
+                self.add_error(name, self.missing_reply_messages[name])
         return cleaned
 
 

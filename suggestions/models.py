@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.contact import ContactMethod, validate_phone
 from home.filters import chosen, chosen_year
 from home.forms import HONEYPOT_FIELD, PublicFormMixin
 from home.groups import INVOLVEMENT_TEAM
@@ -55,21 +56,13 @@ class SuggestionTopic(models.Model):
         return self.name
 
 
-class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    POST = "post", "Post"
-    SUPPORT_WORKER = "support_worker", "Through my support worker"
-
-
 # The one detail needed for each way of replying; the others are not kept.
-CONTACT_DETAIL_FIELD = {
-    ContactMethod.EMAIL: "email",
-    ContactMethod.PHONE: "phone",
-    ContactMethod.TEXT: "phone",
-    ContactMethod.POST: "postal_address",
-    ContactMethod.SUPPORT_WORKER: "support_worker",
+DETAILS_FOR_METHOD = {
+    ContactMethod.EMAIL: ("email",),
+    ContactMethod.PHONE: ("phone",),
+    ContactMethod.TEXT: ("phone",),
+    ContactMethod.POST: ("postal_address",),
+    ContactMethod.SUPPORT_WORKER: ("support_worker",),
 }
 
 
@@ -186,7 +179,11 @@ class Suggestion(InvolvementRecord):
     )
     email = models.EmailField(blank=True, help_text="Only if they want a reply by email.")
     phone = models.CharField(
-        "phone number", max_length=30, blank=True, help_text="Only if they want a phone call or a text message."
+        "phone number",
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text="Only if they want a phone call or a text message.",
     )
     postal_address = models.TextField(blank=True, help_text="Only if they want a reply by post.")
     support_worker = models.CharField(

@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from home.contact import ContactMethod
 from home.filters import chosen
 from home.notifications import notify_involvement_team, send_acknowledgement
 from home.ratelimit import over_limit
 from home.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
-from .models import ContactMethod, SuggestionTopic, YouSaidWeDidPage
+from .models import SuggestionTopic, YouSaidWeDidPage
 
 
 def subpage_url(request, page, name):

@@ -812,7 +812,7 @@ def test_survey_errors_are_summarised_and_answers_kept(client, survey):
     response = client.post("/survey/", {"anything_else": "Kept text", "email": "nope"})
     html = html_of(response)
     assert response.status_code == 200 and "<title>Error: " in html
-    assert '<a href="#id_when_should_the_hub_open">' in html and '<a href="#id_email">' in html
+    assert '<a href="#id_when_should_the_hub_open_0">' in html and '<a href="#id_email">' in html
     assert "Kept text" in html
     assert not SurveySubmission.objects.exists()
 

@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from home.contact import ContactMethod
 from opportunities.models import (
-    ContactMethod,
     ExpressionOfInterest,
     Format,
     Frequency,
