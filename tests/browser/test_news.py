@@ -63,12 +63,11 @@ def test_filters_and_paging_work_without_javascript(page_without_js, live_server
     assert page.locator(".card").count() == 10
 
 
-def test_editor_publishes_a_news_item_that_appears_on_the_listing_and_in_the_feed(
-    page, live_server, demo_site, superuser
-):
+def test_editor_publishes_a_news_item_that_appears_on_the_listing_and_in_the_feed(page, live_server, demo_site, editor):
+    """A member of the Editors group (comms staff) publishes news directly."""
     news_index = NewsIndexPage.objects.get()
     page.goto(f"{live_server.url}/admin/")
-    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/admin/")
@@ -78,7 +77,7 @@ def test_editor_publishes_a_news_item_that_appears_on_the_listing_and_in_the_fee
     page.locator("#id_kind").select_option("news")
     page.locator("#id_summary").fill("The new garden at the Hub is open to everyone on Saturdays.")
     page.locator("[data-w-dropdown-target='toggle']", has_text="More actions").first.click()
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
 
     page.goto(f"{live_server.url}/news/")
