@@ -8,7 +8,7 @@ import pytest
 
 from home.references import reference_pattern
 from opportunities.models import ExpressionOfInterest
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,7 +36,15 @@ def tab_to_field(page, element_id):
     tab_until(page, "el.id === argument", element_id)
 
 
-def test_keyboard_only_from_home_to_a_sent_expression_of_interest(page, live_server, demo_site):
+@pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
+def page_with_and_without_js(request, browser, viewport_name):
+    tab = new_page(browser, viewport_name, javascript=request.param)
+    yield tab
+    tab.context.close()
+
+
+def test_keyboard_only_from_home_to_a_sent_expression_of_interest(page_with_and_without_js, live_server, demo_site):
+    page = page_with_and_without_js
     page.goto(f"{live_server.url}/")
     tab_to_link(page, "Get involved")
     page.keyboard.press("Enter")
