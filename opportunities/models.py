@@ -3,9 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
-from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -17,6 +15,7 @@ from home.calendar import ics_response
 from home.contact import ContactMethod, validate_phone
 from home.models import InvolvementRecord
 from home.pagination import paginate
+from home.routes import form_page_route
 
 from .fields import ChoiceListField
 
@@ -411,19 +410,13 @@ class OpportunityPage(RoutablePageMixin, Page):
             filename=f"{self.slug}.ics",
         )
 
-    @path("express-interest/", name="express_interest")
-    @method_decorator(never_cache)
-    def express_interest(self, request):
-        from .views import express_interest  # views import this module
+    express_interest = form_page_route(
+        "express-interest/", "opportunities.views.express_interest", name="express_interest"
+    )
 
-        return express_interest(request, self)
-
-    @path("express-interest/sent/", name="express_interest_sent")
-    @method_decorator(never_cache)
-    def express_interest_sent(self, request):
-        from .views import express_interest_sent
-
-        return express_interest_sent(request, self)
+    express_interest_sent = form_page_route(
+        "express-interest/sent/", "opportunities.views.express_interest_sent", name="express_interest_sent"
+    )
 
 
 # ---------------------------------------------------------------------------

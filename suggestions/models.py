@@ -9,8 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -27,6 +25,7 @@ from home.groups import INVOLVEMENT_TEAM
 from home.models import Channel, InvolvementRecord, PersonalDataQuerySet
 from home.notifications import send_after_commit
 from home.pagination import paginate
+from home.routes import form_page_route
 
 from .admin_forms import FormPageAdminForm
 
@@ -299,26 +298,11 @@ class SuggestionPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
-    @path("")
-    @method_decorator(never_cache)
-    def suggestion_form(self, request):
-        from .views import suggestion_form
+    suggestion_form = form_page_route("", "suggestions.views.suggestion_form", name="suggestion_form")
 
-        return suggestion_form(request, self)
+    confirmation = form_page_route("sent/", "suggestions.views.confirmation", name="sent")
 
-    @path("sent/", name="sent")
-    @method_decorator(never_cache)
-    def confirmation(self, request):
-        from .views import confirmation
-
-        return confirmation(request, self)
-
-    @path("check/", name="check")
-    @method_decorator(never_cache)
-    def status_check(self, request):
-        from .views import status_check
-
-        return status_check(request, self)
+    status_check = form_page_route("check/", "suggestions.views.status_check", name="check")
 
 
 class YouSaidWeDidPage(RoutablePageMixin, Page):
@@ -575,19 +559,9 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             addresses,
         )
 
-    @path("")
-    @method_decorator(never_cache)
-    def survey_form(self, request):
-        from .views import survey_form
+    survey_form = form_page_route("", "suggestions.views.survey_form", name="survey_form")
 
-        return survey_form(request, self)
-
-    @path("thank-you/", name="thank_you")
-    @method_decorator(never_cache)
-    def thank_you(self, request):
-        from .views import survey_thank_you
-
-        return survey_thank_you(request, self)
+    thank_you = form_page_route("thank-you/", "suggestions.views.survey_thank_you", name="thank_you")
 
     def serve_preview(self, request, mode_name):
         if mode_name == "landing":
