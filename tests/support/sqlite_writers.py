@@ -35,8 +35,9 @@ def writer(path, transaction_mode, worker, results):
                 cursor.execute("SELECT COUNT(*) FROM record WHERE reference = %s", [f"{worker}-{number}"])
                 cursor.fetchone()
                 cursor.execute("INSERT INTO record (reference) VALUES (%s)", [f"{worker}-{number}"])
-        except OperationalError:
+        except OperationalError as error:
             failures += 1
+            print(f"worker {worker} write {number}: {error}", file=sys.stderr)
     results.put(failures)
 
 
@@ -44,6 +45,10 @@ def main(path, transaction_mode):
     import sqlite3
 
     with sqlite3.connect(path) as db:
+        # As in real use: `migrate` runs alone before the app servers start and
+        # leaves the file in WAL mode (which persists), so workers never race
+        # to switch the journal mode.
+        db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS record (id INTEGER PRIMARY KEY, reference TEXT UNIQUE)")
     results = multiprocessing.Queue()
     processes = [
