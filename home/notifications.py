@@ -53,13 +53,11 @@ def notify_involvement_team(record, *, what, request=None):
         logger.warning("No Involvement team email in site settings; %s was not notified.", record.reference)
         return
     context = {"what": what, "reference": record.reference, "link": admin_link(record), "settings": site_settings}
-    transaction.on_commit(
-        lambda: _send(
-            f"{what}: {record.reference}",
-            "home/emails/staff_notification.txt",
-            context,
-            [site_settings.involvement_team_email],
-        )
+    send_after_commit(
+        f"{what}: {record.reference}",
+        "home/emails/staff_notification.txt",
+        context,
+        [site_settings.involvement_team_email],
     )
 
 
@@ -69,4 +67,4 @@ def send_acknowledgement(record, *, to, subject, template, request=None, extra_c
         return
     site_settings = site_settings_for(request)
     context = {"record": record, "reference": record.reference, "settings": site_settings, **(extra_context or {})}
-    transaction.on_commit(lambda: _send(f"{subject} ({record.reference})", template, context, [to]))
+    send_after_commit(f"{subject} ({record.reference})", template, context, [to])

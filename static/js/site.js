@@ -13,8 +13,6 @@
       if (!link) return;
       var input = document.getElementById(link.getAttribute("href").slice(1));
       if (!input) return;
-      // Radios and checkboxes are linked by their group's id: focus the first option.
-      if (!input.matches("input, select, textarea")) input = input.querySelector("input, select, textarea") || input;
       event.preventDefault();
       var legendOrLabel = input.closest("fieldset") || document.querySelector("label[for='" + input.id + "']");
       (legendOrLabel || input).scrollIntoView();
