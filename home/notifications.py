@@ -8,12 +8,11 @@ failure to send is logged, never allowed to lose or roll back the record.
 
 import logging
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
+from .mail import queue_mail
 from .models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -26,13 +25,6 @@ def admin_link(record):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else settings.WAGTAILADMIN_BASE_URL
 
 
-def _send(subject, template, context, recipients):
-    try:
-        send_mail(subject, render_to_string(template, context), None, recipients, fail_silently=False)
-    except Exception:
-        logger.exception("Could not send '%s' to %d recipient(s); the record is saved.", subject, len(recipients))
-
-
 def site_settings_for(request):
     """SiteSettings for the request's site, or the default site's outside a request."""
     if request is not None:
@@ -42,8 +34,8 @@ def site_settings_for(request):
 
 
 def send_after_commit(subject, template, context, recipients):
-    """Send `template` once the current transaction commits; a failure is logged, never raised."""
-    transaction.on_commit(lambda: _send(subject, template, context, recipients))
+    """Queue `template` in the current transaction; the worker sends it after commit (home/mail.py)."""
+    queue_mail(subject, render_to_string(template, context), recipients)
 
 
 def notify_involvement_team(record, *, what, request=None):

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -141,19 +143,43 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else memory.
+# --- Deployment: cache ------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every app server), else memory.
+# Redis is optional at run time: if it stops, the default cache answers
+# "nothing cached" instead of raising (IGNORE_EXCEPTIONS), and rate limits
+# move to each process's memory with a logged warning (home/cache.py), so
+# pages and forms keep working. Short timeouts stop a dead Redis from
+# slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sui",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS},
+        },
+        "ratelimit": {
+            "BACKEND": "home.cache.RedisWithMemoryFallbackCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sui-rl",
+            "OPTIONS": REDIS_TIMEOUTS,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
+
+
+# --- Deployment: background tasks -------------------------------------------
+# Emails (home/mail.py) and Wagtail's own background jobs are queued in the
+# database and run by `manage.py db_worker`, so nothing is lost while the
+# mail server is down and a request never waits for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -287,10 +313,16 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 # is cleared this many days after it was received (purge_personal_data).
 RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 
-# Behind a reverse proxy the client address is in X-Forwarded-For; set
-# RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR there so limits apply per person.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 RATELIMIT_VIEW = "home.views.rate_limited"
+
+
+# --- Deployment: client address behind proxies ------------------------------
+# How many reverse proxies in front of the site append to X-Forwarded-For
+# (nginx alone: 1; a CDN and nginx: 2). 0 trusts no header and uses the
+# socket's address. home/clientip.py reads the header from the right, so a
+# value the visitor adds on the left changes nothing.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+RATELIMIT_IP_META_KEY = "home.clientip.client_ip"
 
 LOGGING = {
     "version": 1,
