@@ -152,21 +152,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url):
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "sui",
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS},
         },
         "ratelimit": {
             "BACKEND": "home.cache.RedisWithMemoryFallbackCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "sui-rl",
             "OPTIONS": REDIS_TIMEOUTS,
         },
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
