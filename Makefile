@@ -1,5 +1,6 @@
 # Two commands for a fresh machine with Python 3.11 and make:
-#   make run   serve the site with demo content at http://127.0.0.1:$(PORT)
+#   make run   serve the site with demo content at http://127.0.0.1:$(PORT),
+#              with the worker that sends queued email
 #   make test  run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
 
 PYTHON ?= python3
@@ -30,6 +31,9 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	# The mail/task worker runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py
 
 test: install-dev
