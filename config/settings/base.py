@@ -213,19 +213,52 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Optional S3-compatible object storage for uploaded media, so that several
-# app servers share one set of files. Needs `pip install django-storages[s3]`.
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {
+# --- Deployment: shared storage for uploads ---------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, documents and images live in S3-compatible
+# object storage (django-storages), so every app server sees every upload;
+# otherwise on this machine's disk (MEDIA_ROOT). The bucket stays private:
+# documents are streamed through Wagtail's serve view, which checks privacy
+# settings first, and image URLs are signed and expire after a day (far
+# longer than any page is cached). Credentials come from AWS_ACCESS_KEY_ID
+# and AWS_SECRET_ACCESS_KEY (or the machine's role), read by boto3 itself.
+S3_URL_LIFETIME_SECONDS = 24 * 60 * 60
+
+
+def s3_storage(bucket, endpoint_url=None, region=None, addressing_style=None):
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "addressing_style": addressing_style or None,
             "default_acl": None,
-            "querystring_auth": False,
+            "querystring_auth": True,
+            "querystring_expire": S3_URL_LIFETIME_SECONDS,
+            "file_overwrite": False,
         },
     }
+
+
+def media_origin(endpoint_url):
+    """Where browsers fetch images from, for the Content-Security-Policy."""
+    if not endpoint_url:
+        return "https://*.amazonaws.com"
+    scheme, _, rest = endpoint_url.partition("://")
+    return f"{scheme}://{rest.split('/')[0]}"
+
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_storage(
+        os.environ["AWS_STORAGE_BUCKET_NAME"],
+        os.environ.get("AWS_S3_ENDPOINT_URL"),
+        os.environ.get("AWS_S3_REGION_NAME"),
+        os.environ.get("AWS_S3_ADDRESSING_STYLE"),
+    )
+    MEDIA_ORIGINS = [media_origin(os.environ.get("AWS_S3_ENDPOINT_URL"))]
+else:
+    MEDIA_ORIGINS = []
+
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -263,7 +296,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],

@@ -29,3 +29,26 @@ def start_smtp_server(port):
     controller = Controller(recorder, hostname="127.0.0.1", port=port)
     controller.start()
     return controller, recorder
+
+
+def start_moto_server(port, timeout=30):
+    """moto's S3 API in its own process, as a stand-in for the object store."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    moto_server = Path(sys.executable).with_name("moto_server")
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line
+        [str(moto_server), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("moto_server did not start")
