@@ -10,7 +10,7 @@ import datetime
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import Q
 from django.http import JsonResponse
 from django.utils import timezone
@@ -18,20 +18,14 @@ from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .outage import remember_default_site_contact_details_if_missing
+from .outage import database_answers, remember_default_site_contact_details_if_missing
 
 # A queued task older than this means no worker is taking them.
 TASK_BACKLOG_WARNING = datetime.timedelta(minutes=10)
 
 
 def database_state():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return "down"
-    return "ok"
+    return "ok" if database_answers() else "down"
 
 
 def cache_state():

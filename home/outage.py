@@ -11,7 +11,7 @@ its own: Django opens a fresh connection for the next request.
 import sys
 
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -25,12 +25,24 @@ CONTACT_FIELDS = ("organisation_name", "phone", "text_number", "hub_address", "h
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
 
 
+def database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return False
+    return True
+
+
 def is_database_outage(exception):
-    return isinstance(exception, OUTAGE_ERRORS)
+    # SQLite also raises OperationalError for a bad query, so ask the
+    # database before blaming an outage.
+    return isinstance(exception, OUTAGE_ERRORS) and not database_answers()
 
 
 def handling_database_outage():
-    """True inside Django's handler for an uncaught database connection error."""
+    """True inside Django's handler for an uncaught error caused by the database being unreachable."""
     return is_database_outage(sys.exc_info()[1])
 
 

@@ -11,7 +11,8 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    query = request.GET.get("query", "").strip()[:200]
+    # No database stores a NUL character (PostgreSQL refuses it outright).
+    query = request.GET.get("query", "").replace("\x00", "").strip()[:200]
     results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
