@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install install-dev lint format migrate demo clean
+.PHONY: run test install install-dev lint format migrate demo clean scale-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ run: install
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Two app servers on PostgreSQL, Redis and a local S3 take a burst of submissions
+# (benchmarks/scale_check.py). SCALE_ARGS=--small for the CI size.
+scale-check: install-dev
+	$(BIN)/python benchmarks/scale_check.py $(SCALE_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
