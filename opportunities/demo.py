@@ -9,9 +9,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.contact import ContactMethod
 from home.demo_pages import ensure_child_page, heading, paragraph, stream
-from home.models import Channel
+from records.contact import ContactMethod
+from records.models import Channel
 
 from .models import (
     ExpressionOfInterest,

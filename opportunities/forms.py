@@ -1,8 +1,8 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.contact import ContactDetailsMixin, ContactMethod
-from home.forms import PublicFormMixin
+from records.contact import ContactDetailsMixin, ContactMethod
+from records.forms import PublicFormMixin
 
 from .models import CONTACT_DETAIL_FIELDS, DETAILS_FOR_METHOD, ExpressionOfInterest
 

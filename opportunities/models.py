@@ -12,10 +12,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
-from home.contact import ContactMethod, validate_phone
-from home.models import InvolvementRecord
 from home.pagination import paginate
 from home.routes import form_page_route
+from records.contact import ContactMethod, validate_phone
+from records.models import InvolvementRecord
 
 from .fields import ChoiceListField
 

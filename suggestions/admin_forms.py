@@ -1,7 +1,7 @@
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
-from home.forms import HONEYPOT_FIELD
+from records.forms import HONEYPOT_FIELD
 
 
 class FormPageAdminForm(WagtailAdminFormPageForm):

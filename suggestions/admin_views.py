@@ -12,7 +12,7 @@ from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.admin_views import InvolvementRecordViewSet, WaitingRecordsPanel
+from records.admin_views import InvolvementRecordViewSet, WaitingRecordsPanel
 
 from .models import Suggestion, SuggestionTopic
 

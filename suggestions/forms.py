@@ -1,8 +1,9 @@
 from django import forms
 
-from home.contact import ContactDetailsMixin, ContactMethod, validate_phone
-from home.forms import GovukFormMixin, PublicFormMixin
-from home.references import normalise_reference, reference_pattern
+from home.forms import GovukFormMixin
+from records.contact import ContactDetailsMixin, ContactMethod, validate_phone
+from records.forms import PublicFormMixin
+from records.references import normalise_reference, reference_pattern
 
 from .models import DETAILS_FOR_METHOD, Suggestion, SuggestionTopic
 

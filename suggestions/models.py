@@ -18,14 +18,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.contact import ContactMethod, validate_phone
+from home.admin_links import admin_url
 from home.filters import chosen, chosen_year
-from home.forms import HONEYPOT_FIELD, PublicFormMixin
 from home.groups import INVOLVEMENT_TEAM
-from home.models import Channel, InvolvementRecord, PersonalDataQuerySet
-from home.notifications import send_after_commit
 from home.pagination import paginate
 from home.routes import form_page_route
+from records.contact import ContactMethod, validate_phone
+from records.forms import HONEYPOT_FIELD, PublicFormMixin
+from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
+from records.notifications import send_after_commit
 
 from .admin_forms import FormPageAdminForm
 
@@ -551,7 +552,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
     def send_mail(self, form):
         # After the response is committed, and a failure to send never loses it.
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        link = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{reverse('wagtailforms:list_submissions', args=[self.pk])}"
+        link = admin_url(reverse("wagtailforms:list_submissions", args=[self.pk]))
         send_after_commit(
             self.subject or f"New response: {self.title}",
             "suggestions/emails/survey_response.txt",

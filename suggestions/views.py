@@ -4,13 +4,12 @@ the page it is served from; the routes (and never_cache) are on the models."""
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 
-from home.contact import ContactMethod
 from home.filters import chosen
-from home.notifications import notify_involvement_team, send_acknowledgement
-from home.ratelimit import over_limit
-from home.submissions import confirmed_reference, handle_submission
+from records.contact import ContactMethod
+from records.notifications import notify_involvement_team, send_acknowledgement
+from records.ratelimit import over_limit, rate_limited_response
+from records.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
 from .models import SuggestionTopic, YouSaidWeDidPage
@@ -85,7 +84,7 @@ def status_check(request, page):
     if form.is_bound:
         # Counted before looking anything up, so guessing references is slow.
         if over_limit(request, "status-check"):
-            return TemplateResponse(request, "suggestions/status_check_limited.html", {"page": page}, status=429)
+            return rate_limited_response(request, "suggestions/status_check_limited.html", {"page": page})
         if form.is_valid():
             suggestion = form.find()
     return page.render(

@@ -10,10 +10,21 @@ from .admin_views import (
     survey_responses_for_user,
 )
 from .components import have_your_say_section
+from .models import Suggestion, SurveySubmission
 
 register_snippet(SuggestionTopicViewSet)
 hooks.register("filter_form_submissions_for_user", survey_responses_for_user)
 hooks.register("home_page_sections", have_your_say_section, order=30)
+
+
+@hooks.register("register_personal_data_model")
+def register_suggestions_personal_data():
+    return Suggestion
+
+
+@hooks.register("register_personal_data_model")
+def register_survey_responses_personal_data():
+    return SurveySubmission
 
 
 @hooks.register("register_admin_viewset")

@@ -17,8 +17,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.blocks import BodyBlock
 from home.models import HomePage, StandardPage
-from home.references import REFERENCE_ALPHABET, generate_reference, normalise_reference, reference_pattern
 from home.templatetags.home_tags import document_meta, human_size
+from records.references import REFERENCE_ALPHABET, generate_reference, normalise_reference, reference_pattern
 from tests.factories.home import StandardPageFactory
 
 FIXED_URLS = ["/", "/about/", "/ladder-of-participation/", "/policy/", "/privacy/", "/accessibility/"]
@@ -474,7 +474,7 @@ class ContactForm:
     def make(data, wants=True):
         from django import forms
 
-        from home.contact import ContactDetailsMixin, ContactMethod
+        from records.contact import ContactDetailsMixin, ContactMethod
 
         class Form(ContactDetailsMixin, forms.Form):
             details_for_method = {
@@ -529,7 +529,7 @@ def test_no_contact_wanted_drops_every_detail():
 
 @pytest.mark.parametrize("number", ["07700 900 982", "0151 496 0123", "+44 (0)151 496-0123"])
 def test_phone_numbers_people_write_are_accepted(number):
-    from home.contact import validate_phone
+    from records.contact import validate_phone
 
     validate_phone(number)
 
@@ -538,7 +538,7 @@ def test_phone_numbers_people_write_are_accepted(number):
 def test_things_that_are_not_phone_numbers_are_refused(number):
     from django.core.exceptions import ValidationError
 
-    from home.contact import validate_phone
+    from records.contact import validate_phone
 
     with pytest.raises(ValidationError):
         validate_phone(number)

@@ -15,7 +15,6 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.references import reference_pattern
 from opportunities.filters import FACETS
 from opportunities.models import (
     ExpressionOfInterest,
@@ -26,6 +25,7 @@ from opportunities.models import (
     Rung,
     Theme,
 )
+from records.references import reference_pattern
 from tests.factories.opportunities import (
     ExpressionOfInterestFactory,
     OpportunityIndexPageFactory,
@@ -685,16 +685,16 @@ def test_rate_limit_gives_a_clear_429_page_after_a_burst(
 
 @pytest.mark.django_db
 def test_references_have_the_e_format_and_are_unique(opportunity, monkeypatch):
-    records = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
-    references = {record.reference for record in records}
+    sent = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
+    references = {record.reference for record in sent}
     assert len(references) == 50
     assert all(reference_pattern("E").match(reference) for reference in references)
     # A clash with an existing reference is retried, never an error for the person.
-    import home.models
+    import records.models
 
-    taken = records[0].reference
+    taken = sent[0].reference
     draws = iter([taken, "E-ABCDEF"])
-    monkeypatch.setattr(home.models, "generate_reference", lambda prefix: next(draws))
+    monkeypatch.setattr(records.models, "generate_reference", lambda prefix: next(draws))
     assert ExpressionOfInterestFactory(opportunity=opportunity).reference == "E-ABCDEF"
 
 
@@ -737,13 +737,16 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import home.notifications
+    import records.notifications
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(home.notifications, "send_mail", broken)
-    with caplog.at_level(logging.ERROR, logger="home.notifications"), django_capture_on_commit_callbacks(execute=True):
+    monkeypatch.setattr(records.notifications, "send_mail", broken)
+    with (
+        caplog.at_level(logging.ERROR, logger="records.notifications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1

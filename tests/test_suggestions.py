@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import GroupPagePermission, Page
 
-from home.admin_views import STATUS_CHANGED
+from records.admin_views import STATUS_CHANGED
 from suggestions.models import FormPage, Suggestion, SuggestionPage, SurveySubmission, YouSaidWeDidPage
 from tests.factories.suggestions import (
     FormFieldFactory,

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from home.references import reference_pattern
 from opportunities.models import ExpressionOfInterest
+from records.references import reference_pattern
 from tests.browser.conftest import assert_accessible, new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

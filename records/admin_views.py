@@ -29,7 +29,7 @@ STATUS_CHANGED = "sui.status_changed"
 class SafeguardingColumn(Column):
     """Makes flagged records stand out in the listing."""
 
-    cell_template_name = "home/admin/safeguarding_cell.html"
+    cell_template_name = "records/admin/safeguarding_cell.html"
 
     def __init__(self, name="is_safeguarding_concern", **kwargs):
         kwargs.setdefault("label", "Safeguarding")
@@ -98,7 +98,7 @@ class WaitingRecordsPanel(Component):
     """Dashboard panel: how many records wait for a first look, how many are
     flagged, and the most recent few, for people who may see them."""
 
-    template_name = "home/admin/waiting_records_panel.html"
+    template_name = "records/admin/waiting_records_panel.html"
     order = 90
 
     def __init__(self, *, model, title, waiting_statuses, index_url_name, edit_url_name, limit=5):
@@ -129,13 +129,11 @@ class WaitingRecordsPanel(Component):
         }
 
 
-def register_status_log_action(actions):
-    """Called from home's register_log_actions hook."""
+class StatusChangedFormatter(LogFormatter):
+    """How a status change reads in a record's history."""
 
-    @actions.register_action(STATUS_CHANGED)
-    class StatusChanged(LogFormatter):
-        label = "Status changed"
+    label = "Status changed"
 
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return f"Status changed from “{data.get('from', '?')}” to “{data.get('to', '?')}”"
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return f"Status changed from “{data.get('from', '?')}” to “{data.get('to', '?')}”"
