@@ -14,7 +14,7 @@ from home.blocks import BodyBlock
 from home.calendar import ics_response
 from home.pagination import paginate
 from home.routes import form_page_route
-from records.contact import ContactMethod, validate_phone
+from records.contact import CONTACT_DETAIL_FIELDS, ContactDetails, validate_phone
 from records.models import InvolvementRecord
 
 from .fields import ChoiceListField
@@ -424,18 +424,7 @@ class OpportunityPage(RoutablePageMixin, Page):
 # ---------------------------------------------------------------------------
 
 
-# One of these is needed, the one for the way the person chose to be contacted.
-CONTACT_DETAIL_FIELDS = ("email", "phone", "postal_address", "support_worker_name", "support_worker_contact")
-DETAILS_FOR_METHOD = {
-    ContactMethod.EMAIL: ("email",),
-    ContactMethod.PHONE: ("phone",),
-    ContactMethod.TEXT: ("phone",),
-    ContactMethod.POST: ("postal_address",),
-    ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
-}
-
-
-class ExpressionOfInterest(InvolvementRecord):
+class ExpressionOfInterest(ContactDetails, InvolvementRecord):
     """Someone saying "I'm interested" in an opportunity. The Involvement team
     follows each one up; its status says where that has got to."""
 
@@ -483,30 +472,6 @@ class ExpressionOfInterest(InvolvementRecord):
     name = models.CharField(
         "what to call them", max_length=100, blank=True, help_text="The name they would like us to use."
     )
-    contact_method = models.CharField(
-        "how to contact them",
-        max_length=20,
-        choices=ContactMethod.choices,
-        help_text="The way they asked us to get in touch.",
-    )
-    email = models.EmailField("email address", blank=True, help_text="Only when they chose email.")
-    phone = models.CharField(
-        "phone number",
-        max_length=40,
-        blank=True,
-        validators=[validate_phone],
-        help_text="Only when they chose a phone call or a text message.",
-    )
-    postal_address = models.TextField(max_length=300, blank=True, help_text="Only when they chose post.")
-    support_worker_name = models.CharField(
-        "support worker's name", max_length=120, blank=True, help_text="Only when they chose their support worker."
-    )
-    support_worker_contact = models.CharField(
-        "how to reach the support worker",
-        max_length=200,
-        blank=True,
-        help_text="The support worker's phone number or email address.",
-    )
     best_times = models.CharField(
         "best times to contact", max_length=200, blank=True, help_text="Optional. When suits them best."
     )
@@ -514,11 +479,6 @@ class ExpressionOfInterest(InvolvementRecord):
         "access needs or support wanted", max_length=1000, blank=True, help_text="Optional. What would help them."
     )
     anything_else = models.TextField(max_length=2000, blank=True, help_text="Optional. Anything else they told us.")
-    consent = models.BooleanField(
-        "agreed to be contacted",
-        default=False,
-        help_text="They agreed that the Involvement team can contact them about this opportunity.",
-    )
 
     class Meta(InvolvementRecord.Meta):
         verbose_name = "expression of interest"

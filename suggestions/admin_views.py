@@ -75,7 +75,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
         "phone",
         "postal_address",
         "support_worker",
-        "consent_to_contact",
+        "consent",
         "internal_notes",
         "personal_data_cleared_at",
     ]
@@ -103,7 +103,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
                 FieldPanel("phone"),
                 FieldPanel("postal_address"),
                 FieldPanel("support_worker"),
-                FieldPanel("consent_to_contact"),
+                FieldPanel("consent"),
             ],
             heading="Reply",
             help_text="Leave 'wants a reply' unticked for an anonymous suggestion: the details below are then "

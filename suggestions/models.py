@@ -23,7 +23,7 @@ from home.filters import chosen, chosen_year
 from home.groups import INVOLVEMENT_TEAM
 from home.pagination import paginate
 from home.routes import form_page_route
-from records.contact import ContactMethod, validate_phone
+from records.contact import CONTACT_DETAIL_FIELDS, ContactDetails
 from records.forms import HONEYPOT_FIELD, PublicFormMixin
 from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
 from records.notifications import send_after_commit
@@ -54,16 +54,6 @@ class SuggestionTopic(models.Model):
 
     def __str__(self):
         return self.name
-
-
-# The one detail needed for each way of replying; the others are not kept.
-DETAILS_FOR_METHOD = {
-    ContactMethod.EMAIL: ("email",),
-    ContactMethod.PHONE: ("phone",),
-    ContactMethod.TEXT: ("phone",),
-    ContactMethod.POST: ("postal_address",),
-    ContactMethod.SUPPORT_WORKER: ("support_worker",),
-}
 
 
 def answered_q():
@@ -98,9 +88,9 @@ class SuggestionQuerySet(PersonalDataQuerySet):
         return self.only("reference", "status", "created_at", "answered_at", "public_answer")
 
 
-class Suggestion(InvolvementRecord):
+class Suggestion(ContactDetails, InvolvementRecord):
     REFERENCE_PREFIX = "S"
-    PERSONAL_DATA_FIELDS = ("name", "email", "phone", "postal_address", "support_worker")
+    PERSONAL_DATA_FIELDS = ("name", *CONTACT_DETAIL_FIELDS)
     TEXT_MAX_LENGTH = 2000
 
     class Status(models.TextChoices):
@@ -169,33 +159,6 @@ class Suggestion(InvolvementRecord):
     )
     name = models.CharField(
         "what to call them", max_length=100, blank=True, help_text="Only if they want a reply. Any name is fine."
-    )
-    contact_method = models.CharField(
-        "how to reply",
-        max_length=20,
-        choices=ContactMethod.choices,
-        blank=True,
-        help_text="Only if they want a reply.",
-    )
-    email = models.EmailField(blank=True, help_text="Only if they want a reply by email.")
-    phone = models.CharField(
-        "phone number",
-        max_length=30,
-        blank=True,
-        validators=[validate_phone],
-        help_text="Only if they want a phone call or a text message.",
-    )
-    postal_address = models.TextField(blank=True, help_text="Only if they want a reply by post.")
-    support_worker = models.CharField(
-        "support worker",
-        max_length=200,
-        blank=True,
-        help_text="Only if they want the reply to go through their support worker: the worker's name and service.",
-    )
-    consent_to_contact = models.BooleanField(
-        "agreed to be contacted",
-        default=False,
-        help_text="They agreed that the Involvement team may contact them about this suggestion.",
     )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -275,7 +238,7 @@ class Suggestion(InvolvementRecord):
         for name in self.PERSONAL_DATA_FIELDS:
             setattr(self, name, "")
         self.contact_method = ""
-        self.consent_to_contact = False
+        self.consent = False
 
 
 # ---------------------------------------------------------------------------

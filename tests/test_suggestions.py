@@ -82,7 +82,7 @@ def reply_data(method, **overrides):
         "phone": PHONE,
         "postal_address": ADDRESS,
         "support_worker": "Chris at the Outreach Project",
-        "consent_to_contact": "on",
+        "consent": "on",
     }
     return {**data, **overrides}
 
@@ -225,7 +225,7 @@ def test_topic_in_the_address_is_chosen_when_it_is_a_known_one(client, suggestio
 def test_anonymous_suggestion_stores_no_name_contact_detail_or_address(client, suggestion_page):
     topic = SuggestionTopicFactory(slug="the-hub")
     response = post_suggestion(
-        client, topic="the-hub", name=NAME, email=EMAIL, phone=PHONE, contact_method="email", consent_to_contact="on"
+        client, topic="the-hub", name=NAME, email=EMAIL, phone=PHONE, contact_method="email", consent="on"
     )
     assert response.status_code == 302
     suggestion = Suggestion.objects.get()
@@ -234,7 +234,7 @@ def test_anonymous_suggestion_stores_no_name_contact_detail_or_address(client, s
     for value in stored.values():
         for secret in (NAME, "Alex", EMAIL, "07700", IP):
             assert secret not in str(value), (secret, stored)
-    assert not suggestion.consent_to_contact and suggestion.contact_method == ""
+    assert not suggestion.consent and suggestion.contact_method == ""
     for session in Session.objects.all():
         assert IP not in str(session.get_decoded())
 
@@ -253,7 +253,7 @@ def test_anonymous_suggestion_stores_no_name_contact_detail_or_address(client, s
 def test_a_reply_keeps_only_the_detail_for_the_chosen_way(client, suggestion_page, method, kept, dropped):
     assert post_suggestion(client, **reply_data(method)).status_code == 302
     suggestion = Suggestion.objects.get()
-    assert suggestion.wants_reply and suggestion.name == NAME and suggestion.consent_to_contact
+    assert suggestion.wants_reply and suggestion.name == NAME and suggestion.consent
     assert suggestion.contact_method == method and getattr(suggestion, kept)
     assert all(getattr(suggestion, name) == "" for name in dropped)
 
@@ -268,7 +268,7 @@ def test_a_reply_keeps_only_the_detail_for_the_chosen_way(client, suggestion_pag
         ("phone", "text", "Enter your phone number"),
         ("postal_address", "post", "Enter your postal address"),
         ("support_worker", "support_worker", "Enter your support worker"),
-        ("consent_to_contact", "phone", "Tick the box to agree"),
+        ("consent", "phone", "Tick the box to agree"),
     ],
 )
 def test_a_reply_needs_a_name_a_way_its_detail_and_consent(client, suggestion_page, missing, method, message):
@@ -659,9 +659,9 @@ def test_involvement_team_can_list_filter_search_export_and_open_suggestions(cli
     assert suggestion.reference in found
     rows = list(csv.DictReader(io.StringIO(html_of(client.get(index, {"export": "csv"})))))
     exported = next(row for row in rows if row["Reference"] == suggestion.reference)
-    assert exported["Email"] == EMAIL and exported["What to call them"] == NAME
+    assert exported["Email address"] == EMAIL and exported["What to call them"] == NAME
     assert exported["Topic"] == "The Hub"
-    assert (exported["Status"], exported["Channel"], exported["How to reply"]) == ("Received", "Website", "Email")
+    assert (exported["Status"], exported["Channel"], exported["How to contact them"]) == ("Received", "Website", "Email")
 
 
 @pytest.mark.django_db
@@ -741,7 +741,7 @@ def test_staff_can_enter_a_suggestion_on_someones_behalf(client, involvement_off
         "name": "Pat",
         "contact_method": "post",
         "postal_address": ADDRESS,
-        "consent_to_contact": "on",
+        "consent": "on",
     }
     assert client.post(reverse("suggestions:add"), data).status_code == 302
     suggestion = Suggestion.objects.get()
