@@ -4,7 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from records.contact import CONTACT_DETAIL_FIELDS, ContactDetailsMixin, ContactMethod
 from records.forms import PublicFormMixin
 
-from .models import ExpressionOfInterest
+from .expressions_of_interest import ExpressionOfInterest
 
 
 class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):

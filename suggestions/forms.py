@@ -5,7 +5,7 @@ from records.contact import ContactDetailsMixin, ContactMethod, validate_phone
 from records.forms import PublicFormMixin
 from records.references import normalise_reference, reference_pattern
 
-from .models import Suggestion, SuggestionTopic
+from .suggestion_box import Suggestion, SuggestionTopic
 
 REPLY_YES = "yes"
 REPLY_NO = "no"

@@ -12,7 +12,7 @@ from records.ratelimit import over_limit, rate_limited_response
 from records.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
-from .models import SuggestionTopic, YouSaidWeDidPage
+from .suggestion_box import SuggestionTopic
 
 
 def subpage_url(request, page, name):
@@ -41,9 +41,7 @@ def suggestion_form(request, page):
     else:
         slugs = SuggestionTopic.objects.values_list("slug", flat=True)
         form = SuggestionForm(initial={"topic": chosen(request, "topic", slugs) or None})
-    return page.render(
-        request, context_overrides={"form": form, "you_said_we_did": YouSaidWeDidPage.objects.live().first()}
-    )
+    return page.render(request, context_overrides={"form": form})
 
 
 def save_suggestion(request, page, form):
@@ -73,7 +71,6 @@ def confirmation(request, page):
         context_overrides={
             "reference": reference,
             "check_url": status_check_url(request, page, reference),
-            "you_said_we_did": YouSaidWeDidPage.objects.live().first(),
         },
     )
 

@@ -437,7 +437,7 @@ def test_concurrent_sqlite_writers_lose_nothing(tmp_path):
     """Four processes each make 40 read-then-write transactions on one SQLite
     file with the project's settings: every write is stored, none fails."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "tests.support.sqlite_writers", str(tmp_path / "db.sqlite3"), "IMMEDIATE"],
+        [sys.executable, "-m", "tests.support.sqlite_writers", str(tmp_path / "db.sqlite3")],
         capture_output=True,
         text=True,
         timeout=180,
