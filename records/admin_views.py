@@ -63,20 +63,35 @@ class RecordEditView(EditView):
 
 def forbidden_not_redirect(view):
     """Wagtail answers a refused permission with a redirect to the dashboard.
-    For records that hold people's personal data, answer a plain 403, so a
-    refusal can never be mistaken for success by a person, a proxy or a test."""
+    Around records and the lists people edit for them, answer a plain 403
+    instead, so a refusal can never be mistaken for success by a person, a
+    proxy or a test."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
-            return HttpResponseForbidden("Sorry, only the Involvement team can see these records.")
+            return HttpResponseForbidden("Sorry, you do not have permission to see this.")
 
     return wrapped
 
 
-class InvolvementRecordViewSet(ModelViewSet):
+class ForbiddenNotRedirectViewSetMixin:
+    """For a view set: every one of its views refuses with a 403."""
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), forbidden_not_redirect)
+
+
+class ForbiddenNotRedirectViewMixin:
+    """For a class-based admin view: a refused permission answers 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return forbidden_not_redirect(super().dispatch)(request, *args, **kwargs)
+
+
+class InvolvementRecordViewSet(ForbiddenNotRedirectViewSetMixin, ModelViewSet):
     edit_view_class = RecordEditView
     add_to_admin_menu = True
     inspect_view_enabled = True
@@ -89,9 +104,6 @@ class InvolvementRecordViewSet(ModelViewSet):
     common_list_display = [SafeguardingColumn(), DateColumn("created_at", label="Received")]
     common_list_filter = ["status", "channel", "is_safeguarding_concern", "created_at"]
     common_export = ["reference", "status", "channel", "is_safeguarding_concern", "created_at", "updated_at"]
-
-    def get_urlpatterns(self):
-        return decorate_urlpatterns(super().get_urlpatterns(), forbidden_not_redirect)
 
 
 class WaitingRecordsPanel(Component):

@@ -12,9 +12,14 @@ from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from records.admin_views import InvolvementRecordViewSet, WaitingRecordsPanel
+from records.admin_views import (
+    ForbiddenNotRedirectViewMixin,
+    ForbiddenNotRedirectViewSetMixin,
+    InvolvementRecordViewSet,
+    WaitingRecordsPanel,
+)
 
-from .models import Suggestion, SuggestionTopic
+from .suggestion_box import Suggestion, SuggestionTopic
 
 SURVEY_RESPONSES_PERMISSION = "suggestions.view_surveysubmission"
 
@@ -125,7 +130,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
 suggestion_viewset = SuggestionViewSet()
 
 
-class SuggestionTopicViewSet(SnippetViewSet):
+class SuggestionTopicViewSet(ForbiddenNotRedirectViewSetMixin, SnippetViewSet):
     model = SuggestionTopic
     icon = "tag"
     menu_label = "Suggestion topics"
@@ -168,7 +173,7 @@ class SurveyResponsesIndexView(FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SurveySubmissionsListView(SubmissionsListView):
+class SurveySubmissionsListView(ForbiddenNotRedirectViewMixin, SubmissionsListView):
     forms_index_url_name = SurveyResponsesIndexView.index_url_name
 
 

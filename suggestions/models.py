@@ -282,6 +282,8 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         return SurveySubmission
 
     def get_submissions_list_view_class(self):
+        # Imported when first used, as Wagtail does for its own: admin views
+        # load page models, which is not allowed while models are loading.
         from .admin_views import SurveySubmissionsListView
 
         return SurveySubmissionsListView

@@ -1,6 +1,9 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from records.admin_views import forbidden_not_redirect
 
 from .admin_views import (
     SuggestionTopicViewSet,
@@ -39,10 +42,13 @@ def add_waiting_suggestions_panel(request, panels):
 
 
 survey_response_urls = (
-    [
-        path("", SurveyResponsesIndexView.as_view(), name="index"),
-        path("results/", SurveyResponsesIndexView.as_view(results_only=True), name="index_results"),
-    ],
+    decorate_urlpatterns(
+        [
+            path("", SurveyResponsesIndexView.as_view(), name="index"),
+            path("results/", SurveyResponsesIndexView.as_view(results_only=True), name="index_results"),
+        ],
+        forbidden_not_redirect,
+    ),
     "suggestions_survey_responses",
 )
 

@@ -353,14 +353,6 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_sqlite_is_configured_for_concurrent_writers():
-    from config.settings.base import SQLITE_OPTIONS
-
-    assert "journal_mode=WAL" in SQLITE_OPTIONS["init_command"]
-    assert SQLITE_OPTIONS["transaction_mode"] == "IMMEDIATE"
-    assert SQLITE_OPTIONS["timeout"] >= 5
-
-
 def test_redis_url_selects_the_redis_cache():
     code = "from config.settings import base; print(base.CACHES['default']['BACKEND'])"
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/1"}
