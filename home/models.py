@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -30,10 +29,6 @@ class ReviewDatesMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def is_due_for_review(self):
-        return self.next_review is not None and self.next_review <= timezone.localdate()
 
 
 # ---------------------------------------------------------------------------
@@ -94,10 +89,6 @@ class StandardPage(ReviewDatesMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.introduction
 
 
 # ---------------------------------------------------------------------------

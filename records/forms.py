@@ -15,7 +15,6 @@ class PublicFormMixin(GovukFormMixin):
       hint, error message and input for each field, fieldsets for choices.
     - Adds a honeypot field that people never see (hidden by CSS, skipped by
       screen readers and the keyboard) and that naive bots fill in.
-    - Strips surrounding white space and refuses input that is only spaces.
     """
 
     def __init__(self, *args, **kwargs):

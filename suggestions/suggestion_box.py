@@ -163,16 +163,6 @@ class Suggestion(ContactDetails, InvolvementRecord):
         return self.status in self.ANSWERED_STATUSES
 
     @property
-    def is_published(self):
-        return (
-            self.publish
-            and self.is_answered
-            and not self.is_safeguarding_concern
-            and bool(self.public_version)
-            and bool(self.public_answer)
-        )
-
-    @property
     def shows_public_answer(self):
         """The status check shows the public answer once the suggestion is answered or closed."""
         return bool(self.public_answer) and (self.is_answered or self.status == self.Status.CLOSED)
