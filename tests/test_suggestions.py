@@ -709,7 +709,8 @@ def test_answering_a_suggestion_logs_the_status_change_and_publishes_it(client, 
     response = client.post(reverse("suggestions:edit", args=[suggestion.pk]), data)
     assert response.status_code == 302
     suggestion.refresh_from_db()
-    assert suggestion.status == "done" and suggestion.answered_at is not None and suggestion.is_published
+    assert suggestion.status == "done" and suggestion.answered_at is not None
+    assert suggestion in Suggestion.objects.published()
     entry = log_registry.get_logs_for_instance(suggestion).get(action=STATUS_CHANGED)
     assert entry.user == involvement_officer
     assert entry.data == {"from": "Received", "to": "Answered: done"}
@@ -968,7 +969,7 @@ def test_purge_clears_old_personal_data_keeps_the_record_and_dry_run_changes_not
     old.refresh_from_db()
     assert (old.name, old.email, old.phone) == ("", "", "")
     assert old.personal_data_cleared_at is not None
-    assert old.text and old.is_published and old.reference
+    assert old.text and old.reference and old in Suggestion.objects.published()
     recent.refresh_from_db()
     assert recent.name == NAME and recent.email == EMAIL
     old_response.refresh_from_db()
@@ -992,7 +993,7 @@ def test_demo_content_covers_every_state_and_loads_once(client, demo_site):
     assert len({s.channel for s in suggestions}) >= 5
     assert Suggestion.objects.published().count() >= 5
     flagged = suggestions.filter(is_safeguarding_concern=True, publish=True, status__in=ANSWERED)
-    assert flagged.count() == 1 and not flagged.get().is_published
+    assert flagged.count() == 1 and flagged.get() not in Suggestion.objects.published()
     assert suggestions.filter(wants_reply=False).exclude(name="").count() == 0
     survey = FormPage.objects.get(slug="hub-opening-hours-survey")
     assert survey.is_open and 4 <= survey.form_fields.count() <= 5
