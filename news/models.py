@@ -355,7 +355,8 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
         MeetingGroup,
         on_delete=models.PROTECT,
         related_name="meetings",
-        help_text="Which group met. Add a new group in the admin menu under Meeting groups.",
+        help_text="Which group met. Not in the list? Choose 'Add a new group' in the chooser, "
+        "or go to Meeting groups in the admin menu.",
     )
     date = models.DateField(help_text="The day of the meeting. A date still to come shows as 'upcoming'.")
     start_time = models.TimeField(help_text="When it starts, e.g. 10:00.")
