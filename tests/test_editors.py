@@ -2,6 +2,7 @@
 publishing, review dates, dashboard panels, guardrails and demo accounts."""
 
 import importlib
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
@@ -470,6 +471,26 @@ def test_editors_publish_news_directly(client, editor, site_sections):
     client.post(edit_url(page), edit_form_data(client, page, title="Open day on Friday", **{"action-publish": "1"}))
     assert live_title(page) == "Open day on Friday"
     assert current_task_state(page) is None
+
+
+def action_menu_names(html):
+    return set(re.findall(r'name="(action-[a-z-]+)"', html))
+
+
+def test_editors_see_only_publish_in_news_as_the_readme_says(client, editor, site_sections):
+    client.force_login(editor)
+    news_page, news_section = site_sections.pages["news"], site_sections.sections["news"]
+    for html in (
+        client.get(edit_url(news_page)).content.decode(),
+        client.get(reverse("wagtailadmin_pages:add", args=("home", "standardpage", news_section.pk))).content.decode(),
+    ):
+        assert "action-publish" in action_menu_names(html)
+        assert "action-submit" not in action_menu_names(html)
+        assert "Submit to Review and publish" not in html
+    # Everywhere else editors still send changes for approval.
+    html = client.get(edit_url(site_sections.pages["about"])).content.decode()
+    assert "action-submit" in action_menu_names(html)
+    assert "action-publish" not in action_menu_names(html)
 
 
 def test_service_user_reviewers_comment_and_approve_but_cannot_publish(
