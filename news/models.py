@@ -22,6 +22,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.calendar import ics_response
 from home.models import ReviewDatesMixin
+from home.page_forms import SitePageForm
 
 from .listing import FilteredListingMixin, ListingFilter
 
@@ -102,6 +103,8 @@ class ListedPageMixin:
 
 class IndexPage(FilteredListingMixin, Page):
     """What the three index pages share: one per site, directly under the home page."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(max_length=400, blank=True, help_text=INTRODUCTION_HELP)
 
@@ -185,6 +188,8 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(ListedPageMixin, PictureMixin, Page):
+    base_form_class = SitePageForm
+
     kind = models.CharField(
         "type",
         max_length=20,
@@ -351,6 +356,8 @@ class MeetingIndexPage(IndexPage):
 
 
 class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
+    base_form_class = SitePageForm
+
     group = models.ForeignKey(
         MeetingGroup,
         on_delete=models.PROTECT,
@@ -551,6 +558,8 @@ class LeafletPageTopic(TaggedItemBase):
 
 
 class LeafletPage(ListedPageMixin, ReviewDatesMixin, PictureMixin, Page):
+    base_form_class = SitePageForm
+
     summary = models.TextField(max_length=SUMMARY_MAX_LENGTH, help_text=SUMMARY_HELP)
     topics = ClusterTaggableManager(
         through=LeafletPageTopic,

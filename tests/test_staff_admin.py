@@ -7,8 +7,19 @@ import json
 import pytest
 from django.urls import reverse
 
-from news.models import MeetingGroup
-from tests.factories.news import MeetingGroupFactory, MeetingIndexPageFactory, MeetingMinutesPageFactory
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+from home.page_forms import FreeSlugFormMixin
+from news.models import MeetingGroup, NewsPage
+from tests.factories.news import (
+    MeetingGroupFactory,
+    MeetingIndexPageFactory,
+    MeetingMinutesPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +79,71 @@ def test_a_group_with_minutes_is_kept_with_a_clear_message(request, client, home
     html = client.post(bulk_url, follow=True).content.decode()
     assert "cannot be deleted" in html
     assert MeetingGroup.objects.filter(pk=group.pk).exists()
+
+
+# --- Free slugs -------------------------------------------------------------------------
+
+
+def create_view_post(client, parent, model, **changes):
+    """Post the page editor's create form for `model` under `parent` as a
+    browser would: every input the form renders, StreamFields left empty."""
+    app_label, model_name = model._meta.app_label, model._meta.model_name
+    url = reverse("wagtailadmin_pages:add", args=(app_label, model_name, parent.pk))
+    page = client.get(url)
+    assert page.status_code == 200
+    data = querydict_from_html(page.content.decode(), form_id="page-edit-form")
+    for field in model._meta.get_fields():
+        if isinstance(field, StreamField):
+            data.update(nested_form_data({field.name: streamfield([])}))
+    for name, value in changes.items():
+        data[name] = value
+    return client.post(url, data)
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+NEWSLETTER = {"title": "Spring newsletter 2027", "summary": "What happened this spring.", "kind": "newsletter"}
+
+
+@pytest.mark.parametrize("posted_slug", ["spring-newsletter-2027", ""], ids=["made-by-script", "no-javascript"])
+def test_a_new_page_gets_a_free_slug_after_an_abandoned_attempt(client, editor, news_index, posted_slug):
+    abandoned = NewsPageFactory(parent=news_index, title="Spring newsletter 2027", slug="spring-newsletter-2027")
+    abandoned.unpublish()
+    client.force_login(editor)
+    response = create_view_post(client, news_index, NewsPage, **NEWSLETTER, slug=posted_slug)
+    assert response.status_code == 302, response.content.decode()
+    newest = NewsPage.objects.child_of(news_index).order_by("-pk").first()
+    assert newest.pk != abandoned.pk
+    assert newest.slug == "spring-newsletter-2027-2"
+
+
+def test_a_slug_the_editor_typed_is_kept_and_a_taken_one_is_explained(client, editor, news_index):
+    NewsPageFactory(parent=news_index, title="Spring", slug="spring")
+    client.force_login(editor)
+    response = create_view_post(client, news_index, NewsPage, **NEWSLETTER, slug="spring")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Another page in the same place already has the address" in html
+    assert "&#x27;spring-2&#x27;" in html or "'spring-2'" in html
+    assert NewsPage.objects.count() == 1
+    response = create_view_post(client, news_index, NewsPage, **NEWSLETTER, slug="spring-round-up")
+    assert response.status_code == 302
+    assert NewsPage.objects.filter(slug="spring-round-up").exists()
+
+
+def test_the_slug_help_text_speaks_plainly(client, editor, news_index):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", news_index.pk))).content.decode()
+    assert "The last part of the page&#x27;s web address" in html
+    assert "http://domain.com" not in html
+
+
+def test_every_page_type_gets_free_slugs():
+    for model in get_page_models():
+        if model is Page:
+            continue
+        form_class = model.get_edit_handler().get_form_class()
+        assert issubclass(form_class, FreeSlugFormMixin), f"{model.__name__} needs base_form_class = SitePageForm"
