@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.urls import reverse
-
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
