@@ -25,6 +25,7 @@ from home.models import ReviewDatesMixin
 from home.page_forms import SitePageForm
 
 from .listing import FilteredListingMixin, ListingFilter
+from .page_forms import MeetingMinutesPageForm
 
 SUMMARY_MAX_LENGTH = 300
 SUMMARY_HELP = (
@@ -356,7 +357,7 @@ class MeetingIndexPage(IndexPage):
 
 
 class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
-    base_form_class = SitePageForm
+    base_form_class = MeetingMinutesPageForm
 
     group = models.ForeignKey(
         MeetingGroup,
@@ -445,6 +446,16 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "meeting minutes page"
+
+    @staticmethod
+    def title_for(group, day):
+        """The title a meeting gets when the editor leaves it empty."""
+        return f"{group.name}, {day.strftime('%-d %B %Y')}"
+
+    @staticmethod
+    def slug_for(group, day):
+        """Every meeting's web address follows one pattern: group-YYYY-MM-DD."""
+        return f"{group.slug}-{day:%Y-%m-%d}"
 
     @property
     def starts_at(self):

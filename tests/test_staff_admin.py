@@ -2,22 +2,25 @@
 readable document links, free slugs, meeting validation, the publish buttons
 editors see in News, and survey error messages."""
 
+import datetime
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text, streamfield
 
 from home.page_forms import FreeSlugFormMixin
-from news.models import MeetingGroup, NewsPage
+from news.models import MeetingGroup, MeetingMinutesPage, NewsPage
 from tests.factories.news import (
     MeetingGroupFactory,
     MeetingIndexPageFactory,
     MeetingMinutesPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    make_document,
 )
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +149,93 @@ def test_every_page_type_gets_free_slugs():
             continue
         form_class = model.get_edit_handler().get_form_class()
         assert issubclass(form_class, FreeSlugFormMixin), f"{model.__name__} needs base_form_class = SitePageForm"
+
+
+# --- Meeting pages ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def meeting_index(home_page):
+    return MeetingIndexPageFactory(parent=home_page)
+
+
+def meeting_form(group, day, **changes):
+    return {
+        "title": "",
+        "slug": "",
+        "group": str(group.pk),
+        "date": day.isoformat(),
+        "start_time": "10:00",
+        "place": "The Hub",
+        "summary": "Our regular meeting.",
+        **changes,
+    }
+
+
+def test_a_meeting_gets_its_title_and_slug_from_group_and_date(client, editor, meeting_index):
+    group = MeetingGroupFactory(name="Service User Forum")
+    client.force_login(editor)
+    day = datetime.date(2026, 3, 5)
+    response = create_view_post(client, meeting_index, MeetingMinutesPage, **meeting_form(group, day))
+    assert response.status_code == 302, response.content.decode()
+    page = MeetingMinutesPage.objects.get()
+    assert page.title == "Service User Forum, 5 March 2026"
+    assert page.slug == "service-user-forum-2026-03-05"
+    # A slug made from a typed title follows the same pattern; a second
+    # meeting the same day gets the next free one.
+    response = create_view_post(
+        client,
+        meeting_index,
+        MeetingMinutesPage,
+        **meeting_form(group, day, title="Extra forum", slug="extra-forum", start_time="14:00"),
+    )
+    assert response.status_code == 302
+    second = MeetingMinutesPage.objects.get(title="Extra forum")
+    assert second.slug == "service-user-forum-2026-03-05-2"
+
+
+def test_a_meeting_without_title_group_or_date_says_what_to_do(client, editor, meeting_index):
+    client.force_login(editor)
+    response = create_view_post(
+        client, meeting_index, MeetingMinutesPage, title="", slug="", group="", date="", start_time="10:00"
+    )
+    assert response.status_code == 200
+    assert "Give the meeting a title, or choose its group and date" in response.content.decode()
+
+
+def test_a_meeting_dated_ahead_refuses_minutes_decisions_and_attendance(client, editor, meeting_index):
+    group = MeetingGroupFactory(name="Service User Forum")
+    ahead = timezone.localdate() + datetime.timedelta(days=7)
+    client.force_login(editor)
+    response = create_view_post(
+        client,
+        meeting_index,
+        MeetingMinutesPage,
+        **meeting_form(group, ahead, decisions=rich_text("<p>We agreed a thing.</p>")),
+        **{"minutes_document": str(make_document(title="Forum minutes").pk)},
+        **nested_form_data({"attendance": inline_formset([{"role": "Service user representative", "number": "4"}])}),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    day = ahead.strftime("%-d %B %Y")
+    assert f"The meeting is on {day}, which has not come yet. Add the decisions once" in html
+    assert "Add the minutes once the meeting has happened." in html
+    assert "Say who attended once the meeting has happened." in html
+    assert not MeetingMinutesPage.objects.exists()
+
+
+def test_a_past_meeting_takes_minutes_decisions_and_attendance(client, editor, meeting_index):
+    group = MeetingGroupFactory(name="Service User Forum")
+    past = timezone.localdate() - datetime.timedelta(days=1)
+    client.force_login(editor)
+    response = create_view_post(
+        client,
+        meeting_index,
+        MeetingMinutesPage,
+        **meeting_form(group, past, decisions=rich_text("<p>We agreed a thing.</p>")),
+        **{"minutes_document": str(make_document(title="Forum minutes").pk)},
+        **nested_form_data({"attendance": inline_formset([{"role": "Service user representative", "number": "4"}])}),
+    )
+    assert response.status_code == 302, response.content.decode()
+    page = MeetingMinutesPage.objects.get()
+    assert page.attendance.get().number == 4
