@@ -6,12 +6,16 @@ import datetime
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Collection, Page, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text, streamfield
 
+from home.blocks import DocumentLinksBlock
+from home.documents import looks_like_file_name, readable_title
 from home.page_forms import FreeSlugFormMixin
 from news.models import MeetingGroup, MeetingMinutesPage, NewsPage
 from tests.factories.news import (
@@ -239,3 +243,63 @@ def test_a_past_meeting_takes_minutes_decisions_and_attendance(client, editor, m
     assert response.status_code == 302, response.content.decode()
     page = MeetingMinutesPage.objects.get()
     assert page.attendance.get().number == 4
+
+
+# --- Download links read as words -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "looks_like_file", "readable"),
+    [
+        ("spring-newsletter-2027", True, "Spring newsletter 2027"),
+        ("minutes_march_2026", True, "Minutes march 2026"),
+        ("Forum minutes.pdf", True, "Forum minutes"),
+        ("Spring newsletter 2027", False, "Spring newsletter 2027"),
+        ("Minutes", False, "Minutes"),
+    ],
+)
+def test_file_name_like_titles_are_recognised_and_made_readable(title, looks_like_file, readable):
+    assert looks_like_file_name(title) is looks_like_file
+    assert readable_title(title) == readable
+
+
+def test_a_download_named_after_its_file_reads_as_words_on_the_page(client, news_index):
+    document = make_document(title="spring-newsletter-2027", filename="spring-newsletter-2027.pdf", size=1024)
+    page = NewsPageFactory(parent=news_index, document=document)
+    html = client.get(page.url).content.decode()
+    assert '>Spring newsletter 2027</a> <span class="document-link__meta">(PDF, 1 KB)</span>' in html
+    assert ">spring-newsletter-2027<" not in html
+
+
+def test_document_links_block_uses_its_link_text_else_a_readable_title(home_page):
+    document = make_document(title="agm_papers_2026", filename="agm.pdf")
+    block = DocumentLinksBlock()
+    value = block.to_python(
+        {
+            "heading": "",
+            "documents": [{"document": document.pk, "label": ""}, {"document": document.pk, "label": "AGM papers"}],
+        }
+    )
+    html = block.render(value)
+    assert ">Agm papers 2026</a>" in html
+    assert ">AGM papers</a>" in html
+    assert "agm_papers_2026" not in html
+
+
+def test_the_document_form_warns_about_a_file_name_title_without_blocking(client, editor):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("spring-newsletter-2027.pdf", b"%PDF-1.4 spring", content_type="application/pdf")
+    collection = Collection.get_first_root_node()
+    response = client.post(
+        reverse("wagtaildocs:add"), {"title": "spring-newsletter-2027", "file": upload, "collection": collection.pk}
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get()
+    html = client.get(reverse("wagtaildocs:edit", args=(document.pk,))).content.decode()
+    warning = "This title looks like a file name. Change it to words people will read, e.g. &#x27;Spring newsletter"
+    assert warning in html
+    document.title = "Spring newsletter 2027"
+    document.save()
+    html = client.get(reverse("wagtaildocs:edit", args=(document.pk,))).content.decode()
+    assert "looks like a file name" not in html
+    assert "The words people click to download it" in html
