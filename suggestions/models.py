@@ -29,6 +29,7 @@ from home.pagination import paginate
 from home.routes import form_page_route
 
 from .admin_forms import FormPageAdminForm
+from .survey_errors import survey_error_messages
 
 # ---------------------------------------------------------------------------
 # Suggestions
@@ -464,6 +465,12 @@ class SurveyFormBuilder(FormBuilder):
     def get_form_class(self):
         base = super().get_form_class()
         return type("SurveyForm", (PublicFormMixin, base), {})
+
+    def get_field_options(self, field):
+        # Say what to do, in the question's own words, not "This field is required."
+        options = super().get_field_options(field)
+        options["error_messages"] = survey_error_messages(field.label, field.field_type)
+        return options
 
 
 class FormPage(RoutablePageMixin, AbstractEmailForm):

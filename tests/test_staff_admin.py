@@ -18,6 +18,7 @@ from home.blocks import DocumentLinksBlock
 from home.documents import looks_like_file_name, readable_title
 from home.page_forms import FreeSlugFormMixin
 from news.models import MeetingGroup, MeetingMinutesPage, NewsPage
+from suggestions.survey_errors import survey_error_messages
 from tests.factories.news import (
     MeetingGroupFactory,
     MeetingIndexPageFactory,
@@ -26,6 +27,7 @@ from tests.factories.news import (
     NewsPageFactory,
     make_document,
 )
+from tests.factories.suggestions import FormFieldFactory, FormPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +305,36 @@ def test_the_document_form_warns_about_a_file_name_title_without_blocking(client
     html = client.get(reverse("wagtaildocs:edit", args=(document.pk,))).content.decode()
     assert "looks like a file name" not in html
     assert "The words people click to download it" in html
+
+
+# --- Survey error messages --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "field_type", "message"),
+    [
+        ("What is your postcode?", "singleline", "Enter your postcode"),
+        ("Your postcode", "singleline", "Enter your postcode"),
+        ("How often do you visit the Hub?", "radio", "Select how often you visit the Hub"),
+        ("When should the Hub open?", "radio", "Select when the Hub should open"),
+        ("Do you use the Hub?", "radio", "Select whether you use the Hub"),
+        ("Are you a member of the Forum?", "dropdown", "Select whether you are a member of the Forum"),
+        ("Which services do you use?", "checkboxes", "Select which services you use"),
+        ("GP surgery name", "singleline", "Enter GP surgery name"),
+        ("Anything else? (optional)", "multiline", "Enter anything else"),
+    ],
+)
+def test_survey_questions_get_error_messages_in_their_own_words(label, field_type, message):
+    assert survey_error_messages(label, field_type)["required"] == message
+
+
+def test_a_survey_says_what_to_do_for_each_unanswered_question(client, home_page, site_settings):
+    page = FormPageFactory(parent=home_page)
+    FormFieldFactory(page=page, label="What is your postcode?")
+    FormFieldFactory(page=page, label="How often do you visit?", field_type="radio", choices="Weekly\\nMonthly")
+    FormFieldFactory(page=page, label="Email", field_type="email", required=False)
+    html = client.post(page.url, {"email": "not-an-address"}).content.decode()
+    assert "Enter your postcode" in html
+    assert "Select how often you visit" in html
+    assert "Enter an email address in the correct format, like name@example.com" in html
+    assert "This field is required." not in html
