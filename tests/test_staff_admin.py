@@ -338,3 +338,12 @@ def test_a_survey_says_what_to_do_for_each_unanswered_question(client, home_page
     assert "Select how often you visit" in html
     assert "Enter an email address in the correct format, like name@example.com" in html
     assert "This field is required." not in html
+
+
+def test_a_meeting_saved_ahead_with_minutes_before_the_check_never_promises_them(client, meeting_index):
+    # Pages saved before the editor refused minutes on an upcoming meeting.
+    ahead = timezone.localdate() + datetime.timedelta(days=7)
+    page = MeetingMinutesPageFactory(parent=meeting_index, date=ahead, minutes_document=make_document())
+    html = client.get(page.url).content.decode()
+    assert "This meeting has not happened yet." in html
+    assert "minutes will follow" not in html
