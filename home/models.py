@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, FooterLinkBlock
+from .page_forms import SitePageForm
 
 # ---------------------------------------------------------------------------
 # Mixins shared by page types in several apps
@@ -37,6 +38,8 @@ class ReviewDatesMixin(models.Model):
 
 
 class HomePage(Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         help_text="One or two plain sentences saying what this site is for and who it is for. Up to 400 characters.",
@@ -66,6 +69,8 @@ class HomePage(Page):
 
 
 class StandardPage(ReviewDatesMixin, Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         blank=True,

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
+from home.page_forms import SitePageForm
 from home.pagination import paginate
 from records.contact import validate_phone
 
@@ -76,6 +77,8 @@ class Frequency(models.TextChoices):
 
 class OpportunityIndexPage(Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -151,6 +154,8 @@ def clock_time(moment):
 class OpportunityPage(RoutablePageMixin, Page):
     """One way to get involved, with everything a person needs to decide
     (policy section 6a: clarity on roles), and the expression of interest form."""
+
+    base_form_class = SitePageForm
 
     rung = models.CharField(
         "rung on the ladder",

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.admin_links import admin_url
 from home.filters import chosen, chosen_year
+from home.page_forms import SitePageForm
 from home.pagination import paginate
 from records.forms import HONEYPOT_FIELD, PublicFormMixin
 from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
@@ -34,6 +35,7 @@ from .feeds import YouSaidWeDidFeed
 # use them without importing the pages; imported here so that
 # `suggestions.models` lists every model.
 from .suggestion_box import Suggestion, SuggestionTopic, answered_q, published_q
+from .survey_errors import survey_error_messages
 
 # ---------------------------------------------------------------------------
 # Pages
@@ -42,6 +44,8 @@ from .suggestion_box import Suggestion, SuggestionTopic, answered_q, published_q
 
 class SuggestionPage(RoutablePageMixin, Page):
     """/have-your-say/: the suggestion box, its confirmation and the status check."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(
         max_length=600,
@@ -81,6 +85,8 @@ class SuggestionPage(RoutablePageMixin, Page):
 
 class YouSaidWeDidPage(RoutablePageMixin, Page):
     """/you-said-we-did/: published answers to suggestions, newest first."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -127,6 +133,8 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
 class InvolvementFiguresPage(Page):
     """/involvement-figures/: how involvement is going, counted live from the
     records with a few aggregate queries (no personal data is read)."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(
         max_length=600,
@@ -229,6 +237,12 @@ class SurveyFormBuilder(FormBuilder):
     def get_form_class(self):
         base = super().get_form_class()
         return type("SurveyForm", (PublicFormMixin, base), {})
+
+    def get_field_options(self, field):
+        # Say what to do, in the question's own words, not "This field is required."
+        options = super().get_field_options(field)
+        options["error_messages"] = survey_error_messages(field.label, field.field_type)
+        return options
 
 
 class FormPage(RoutablePageMixin, AbstractEmailForm):
