@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 BUCKET = "sui-scale-check"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-SUBMISSIONS_PER_ADDRESS_LIMIT = 10  # home/ratelimit.py: "submission": "10/10m"
+SUBMISSIONS_PER_ADDRESS_LIMIT = 10  # records/ratelimit.py: "submission": "10/10m"
 
 from tests.support.servers import free_port, start_moto_server  # noqa: E402
 

@@ -59,9 +59,11 @@ def remember_saved_contact_details(sender, instance, **kwargs):
 def remember_default_site_contact_details_if_missing():
     if cache.get(CONTACT_CACHE_KEY) is not None:
         return
-    from .notifications import site_settings_for
+    from wagtail.models import Site
 
-    remember_contact_details(site_settings_for(None))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        remember_contact_details(SiteSettings.for_site(site))
 
 
 def remembered_contact_details():

@@ -2,27 +2,21 @@
 
 Staff notifications carry the reference and an admin link only: personal
 details stay in the admin, behind the Involvement team's permission, and never
-sit in mailboxes. Every email is sent after the record is committed, and a
-failure to send is logged, never allowed to lose or roll back the record.
+sit in mailboxes. Every email is queued with the record (home/mail.py) and
+sent by the worker after commit; a failure to send is retried and logged,
+never allowed to lose or roll back the record.
 """
 
 import logging
 
 from django.template.loader import render_to_string
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
-from .mail import queue_mail
-from .models import SiteSettings
+from home.admin_links import admin_link
+from home.mail import queue_mail
+from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
-
-
-def admin_link(record):
-    from django.conf import settings
-
-    path = AdminURLFinder().get_edit_url(record)
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else settings.WAGTAILADMIN_BASE_URL
 
 
 def site_settings_for(request):
@@ -47,7 +41,7 @@ def notify_involvement_team(record, *, what, request=None):
     context = {"what": what, "reference": record.reference, "link": admin_link(record), "settings": site_settings}
     send_after_commit(
         f"{what}: {record.reference}",
-        "home/emails/staff_notification.txt",
+        "records/emails/staff_notification.txt",
         context,
         [site_settings.involvement_team_email],
     )
