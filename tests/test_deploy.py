@@ -2,6 +2,7 @@
 server going away, and the site carrying on (issue 12)."""
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -14,6 +15,8 @@ from home.clientip import client_ip
 from opportunities.models import ExpressionOfInterest, OpportunityPage
 from suggestions.models import Suggestion
 from tests.support.servers import free_port, start_smtp_server
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 # --- The visitor's address behind proxies ------------------------------------------------
 
@@ -173,6 +176,31 @@ def test_healthz_shows_the_cache_down_but_stays_in_rotation(client, home_page, r
     assert response.json()["database"] == "ok"
 
 
+@pytest.mark.django_db
+def test_healthz_reports_a_queue_nobody_is_working_through(client, home_page, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from home.mail import queue_mail
+
+    settings.TASKS = DATABASE_TASKS
+    queue_mail("Subject", "Body", ["someone@example.org"])
+    assert client.get("/healthz").json()["task_queue"] == "ok"
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=11))
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["task_queue"] == "backlog"
+
+
+@pytest.mark.django_db
+def test_healthz_remembers_contact_details_for_the_outage_page(client, site_settings):
+    from django.core.cache import cache
+
+    from home.outage import CONTACT_CACHE_KEY
+
+    cache.clear()
+    client.get("/healthz")
+    assert cache.get(CONTACT_CACHE_KEY)["phone"] == "0151 496 0000"
+
+
 # --- Database outage ---------------------------------------------------------------------
 
 
@@ -236,8 +264,6 @@ def test_outage_page_without_remembered_details_still_helps(client, home_page, d
 
 
 # --- Mail server down --------------------------------------------------------------------
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
 def run_worker():
