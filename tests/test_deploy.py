@@ -283,7 +283,7 @@ def test_mail_waits_for_the_mail_server_and_goes_out_when_it_returns(client, sug
     settings.EMAIL_TIMEOUT = 2
     reply = {"wants_reply": "yes", "name": "Alex", "contact_method": "email", "email": "alex@example.org"}
     for _ in range(5):
-        assert suggest(client, consent_to_contact="on", **reply).status_code == 302
+        assert suggest(client, consent="on", **reply).status_code == 302
     references = set(Suggestion.objects.values_list("reference", flat=True))
     assert len(references) == 5
     emails = DBTaskResult.objects.filter(task_path="home.mail.send_queued_mail")
