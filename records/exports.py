@@ -99,7 +99,7 @@ class ReadableSpreadsheetMixin:
         if not self.show_export_buttons:
             return []
         return [
-            HeaderButton("Download spreadsheet (XLSX)", url=self.xlsx_export_url, icon_name="download"),
+            HeaderButton("Download XLSX", url=self.xlsx_export_url, icon_name="download"),
             HeaderButton("Download CSV", url=self.csv_export_url, icon_name="download"),
         ]
 
