@@ -40,7 +40,7 @@ class NewsFeed(Feed):
         return f"{url}?kind={kind}" if kind else url
 
     def items(self, kind):
-        news = self.index_page.news().prefetch_related("tagged_items__tag")
+        news = self.index_page.get_listing().prefetch_related("tagged_items__tag")
         if kind:
             news = news.filter(kind=kind)
         return news[:FEED_LENGTH]

@@ -21,9 +21,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
+from home.filters import FilteredListingMixin, year_choices
 from home.models import ReviewDatesMixin
 
-from .listing import FilteredListingMixin, ListingFilter
+from .filters import LeafletFilterSet, MeetingFilterSet, NewsFilterSet
 
 SUMMARY_MAX_LENGTH = 300
 SUMMARY_HELP = (
@@ -84,10 +85,6 @@ def used_tags(through, pages):
     return [(tag.slug, tag.name) for tag in tags.distinct().order_by("name")]
 
 
-def year_choices(queryset, field_name):
-    return [(str(day.year), str(day.year)) for day in queryset.dates(field_name, "year", order="DESC")]
-
-
 class ListedPageMixin:
     """For pages listed by an index page: the template gets that `index`, to
     link back to the listing and its filters."""
@@ -146,26 +143,17 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = "news index page"
 
-    def news(self):
+    filterset_class = NewsFilterSet
+
+    def get_listing(self):
         return NewsPage.objects.child_of(self).for_listing()
 
-    def get_filters(self):
-        news = self.news()
-        return [
-            ListingFilter("kind", "Type", [(kind.value, kind.plural) for kind in NewsKind], "All types"),
-            ListingFilter("tag", "Topic", used_tags(NewsPageTag, news.values("pk")), "All topics"),
-            ListingFilter("year", "Year", year_choices(news, "date"), "All years"),
-        ]
-
-    def get_listing(self, selected):
-        news = self.news()
-        if "kind" in selected:
-            news = news.filter(kind=selected["kind"])
-        if "tag" in selected:
-            news = news.filter(tags__slug=selected["tag"])
-        if "year" in selected:
-            news = news.filter(date__year=int(selected["year"]))
-        return news
+    def get_filter_choices(self, news):
+        return {
+            "kind": [(kind.value, kind.plural) for kind in NewsKind],
+            "tag": used_tags(NewsPageTag, news.values("pk")),
+            "year": year_choices(news, "date"),
+        }
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
@@ -325,28 +313,18 @@ class MeetingIndexPage(IndexPage):
     class Meta:
         verbose_name = "meetings index page"
 
-    def meetings(self):
-        return MeetingMinutesPage.objects.child_of(self).for_listing()
+    filterset_class = MeetingFilterSet
 
-    def get_filters(self):
-        meetings = self.meetings()
+    def get_listing(self):
+        return MeetingMinutesPage.objects.child_of(self).for_listing().newest_first()
+
+    def get_filter_choices(self, meetings):
         groups = MeetingGroup.objects.filter(pk__in=meetings.values("group_id")).values_list("slug", "name")
-        return [
-            ListingFilter("group", "Group", list(groups), "All groups"),
-            ListingFilter("year", "Year", year_choices(meetings, "date"), "All years"),
-        ]
-
-    def get_listing(self, selected):
-        meetings = self.meetings().newest_first()
-        if "group" in selected:
-            meetings = meetings.filter(group__slug=selected["group"])
-        if "year" in selected:
-            meetings = meetings.filter(date__year=int(selected["year"]))
-        return meetings
+        return {"group": list(groups), "year": year_choices(meetings, "date")}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["next_meeting"] = self.get_listing(context["selected"]).upcoming().first()
+        context["next_meeting"] = context["filters"].qs.upcoming().first()
         return context
 
 
@@ -533,16 +511,13 @@ class LeafletIndexPage(IndexPage):
             LeafletPage.objects.child_of(self).live().public().prefetch_related("formats__document").order_by("title")
         )
 
-    def get_filters(self):
-        return [
-            ListingFilter("topic", "Topic", used_tags(LeafletPageTopic, self.leaflets().values("pk")), "All topics")
-        ]
+    filterset_class = LeafletFilterSet
 
-    def get_listing(self, selected):
-        leaflets = self.leaflets()
-        if "topic" in selected:
-            leaflets = leaflets.filter(topics__slug=selected["topic"])
-        return leaflets
+    def get_listing(self):
+        return self.leaflets()
+
+    def get_filter_choices(self, leaflets):
+        return {"topic": used_tags(LeafletPageTopic, leaflets.values("pk"))}
 
 
 class LeafletPageTopic(TaggedItemBase):

@@ -1,23 +1,23 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
 from home.contact import ContactMethod, validate_phone
+from home.filters import FilteredListingMixin
 from home.models import InvolvementRecord
-from home.pagination import paginate
 from home.routes import form_page_route
-
-from .fields import ChoiceListField
 
 # Opportunity descriptions are short structured sections, not whole pages.
 SECTION_FEATURES = ["bold", "ul", "ol", "link"]
@@ -42,21 +42,40 @@ RUNG_SUMMARIES = {
 }
 
 
-class Theme(models.TextChoices):
-    """The areas of involvement in policy section 7."""
+class OpportunityOption(Orderable):
+    """A value people can browse opportunities by. Staff keep the list, and
+    its order, under Snippets; the slug is what goes in the listing's web
+    address, so links people have saved keep working while it stays the same."""
 
-    RECRUITMENT = "recruitment", "Recruitment and selection of staff"
-    INDUCTION = "induction", "Induction of new staff"
-    HUB_AND_FORUM = "hub-and-forum", "Lived Experience Hub and Service User Forum"
-    PEER_RESEARCH = "peer-research", "Peer research"
-    POLICIES = "policies", "Reviewing policies"
-    OTHER = "other", "Other"
+    name = models.CharField(max_length=80, unique=True, help_text="What people see, e.g. 'Peer research'.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="A short name for web addresses, e.g. 'peer-research'. Changing it breaks links people have saved.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
 
 
-class Format(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    ONLINE = "online", "Online"
-    PHONE = "phone", "By phone"
+class OpportunityTheme(OpportunityOption):
+    """An area of involvement (policy section 7), e.g. recruitment of staff."""
+
+    class Meta(OpportunityOption.Meta):
+        verbose_name = "opportunity theme"
+
+
+class OpportunityFormat(OpportunityOption):
+    """A way of taking part, e.g. in person or by phone."""
+
+    class Meta(OpportunityOption.Meta):
+        verbose_name = "way of taking part"
+        verbose_name_plural = "ways of taking part"
 
 
 class Frequency(models.TextChoices):
@@ -69,10 +88,10 @@ class Frequency(models.TextChoices):
 # ---------------------------------------------------------------------------
 
 
-class OpportunityIndexPage(Page):
+class OpportunityIndexPage(FilteredListingMixin, Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
 
-    PER_PAGE = 10
+    show_counts = True
 
     introduction = models.TextField(
         max_length=400,
@@ -94,19 +113,32 @@ class OpportunityIndexPage(Page):
     class Meta:
         verbose_name = "opportunity listing page"
 
-    def opportunities(self):
+    @property
+    def filterset_class(self):
+        from .filters import OpportunityFilterSet  # it imports this module
+
+        return OpportunityFilterSet
+
+    def get_listing(self):
         return OpportunityPage.objects.live().public().child_of(self)
 
-    def get_context(self, request, *args, **kwargs):
-        from .filters import OpportunityFilters  # it imports this module
+    def get_filter_choices(self, opportunities):
+        """The themes and ways of taking part in staff's order, both from one query."""
+        choices = {"theme": [], "format": []}
+        rows = [
+            model.objects.order_by()
+            .annotate(facet=models.Value(facet))
+            .values_list("facet", "sort_order", "slug", "name")
+            for facet, model in (("theme", OpportunityTheme), ("format", OpportunityFormat))
+        ]
+        for facet, _sort_order, slug, name in rows[0].union(rows[1], all=True).order_by("facet", "sort_order", "name"):
+            choices[facet].append((slug, name))
+        return choices
 
-        context = super().get_context(request, *args, **kwargs)
-        filters = OpportunityFilters(request)
-        opportunities = self.opportunities()
-        context["filters"] = filters
-        context["filter_groups"] = filters.groups(filters.counts(opportunities))
-        context["opportunities"] = paginate(request, filters.apply(opportunities), self.PER_PAGE)
-        return context
+    def order_listing(self, filters, opportunities):
+        return (
+            opportunities.recently_closed_first() if filters.showing_closed else opportunities.soonest_closing_first()
+        )
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -153,13 +185,16 @@ class OpportunityPage(RoutablePageMixin, Page):
         choices=Rung.choices,
         help_text="Which rung of the Ladder of Participation this is. People can browse by rung.",
     )
-    themes = ChoiceListField(
-        choices=Theme.choices,
-        help_text="Tick every area of involvement this is about. People can browse by theme.",
+    themes = ParentalManyToManyField(
+        OpportunityTheme,
+        related_name="opportunities",
+        help_text="Tick every area of involvement this is about. People can browse by theme. "
+        "Staff can add themes under Snippets.",
     )
-    formats = ChoiceListField(
-        "how people take part",
-        choices=Format.choices,
+    formats = ParentalManyToManyField(
+        OpportunityFormat,
+        related_name="opportunities",
+        verbose_name="how people take part",
         help_text="Tick every way people can take part: in person, online (for example a video call) or by phone.",
     )
     summary = models.TextField(
@@ -264,7 +299,12 @@ class OpportunityPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("rung"), FieldPanel("themes"), FieldPanel("formats")], heading="Where it sits on the ladder"
+            [
+                FieldPanel("rung"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("formats", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Where it sits on the ladder",
         ),
         MultiFieldPanel(
             [
@@ -375,10 +415,10 @@ class OpportunityPage(RoutablePageMixin, Page):
         return self.starts_at is not None
 
     def theme_labels(self):
-        return [Theme(value).label for value in self.themes if value in Theme.values]
+        return [theme.name for theme in self.themes.all()]
 
     def format_labels(self):
-        return [Format(value).label for value in self.formats if value in Format.values]
+        return [way.name for way in self.formats.all()]
 
     # --- Routes: the page, its calendar entry, the form and its confirmation --
 
