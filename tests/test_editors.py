@@ -294,6 +294,8 @@ PERMISSION_MATRIX = [
     ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
     ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
+    ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
+    ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
     ("add users", has_perm("auth.add_user"), N, N, N, N),
     ("change users", has_perm("auth.change_user"), N, N, N, N),
     ("change groups", has_perm("auth.change_group"), N, N, N, N),
@@ -315,10 +317,15 @@ def test_permission_matrix(site_sections):
 # the matrix has no row for (say, bulk delete) still fails a test. Pages are
 # named by their slug ("root" is the top of the tree).
 SUGGESTION_TOPICS = {f"suggestions.{action}_suggestiontopic" for action in ("view", "add", "change", "delete")}
+OPPORTUNITY_OPTIONS = {
+    f"opportunities.{action}_{model}"
+    for action in ("view", "add", "change", "delete")
+    for model in ("opportunitytheme", "opportunityformat")
+}
 
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *OPPORTUNITY_OPTIONS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -332,6 +339,7 @@ EXPECTED_GRANTS = {
             "wagtailredirects.delete_redirect",
             "wagtailcore.change_workflow",
             *SUGGESTION_TOPICS,
+            *OPPORTUNITY_OPTIONS,
         },
         "page": {
             "root: add_page",

@@ -235,6 +235,26 @@ def test_news_filter_form_offers_only_known_values_and_marks_the_chosen_ones(cli
 
 
 @pytest.mark.django_db
+def test_unknown_news_filter_values_are_ignored_and_not_echoed(client, mixed_news):
+    everything = card_titles(html_of(client, "/news/"))
+    html = html_of(client, "/news/", kind="<script>", tag="nope", year="abc")
+    assert card_titles(html) == everything
+    assert "<script>" not in html and "nope" not in html and "Clear filters" not in html
+    # A known value next to unknown ones still applies, and only it is kept in the links.
+    html = html_of(client, "/news/", kind="bulletin", year="1999")
+    assert card_titles(html) == ["Hub bulletin 2025"] and '<option value="bulletin" selected>' in html
+
+
+@pytest.mark.django_db
+def test_unknown_meeting_filter_values_are_ignored(client, meeting_index):
+    group = MeetingGroupFactory(name="Service User Forum")
+    MeetingMinutesPageFactory(parent=meeting_index, title="Forum 2025", group=group, date="2025-05-01")
+    for junk in ({"group": "<b>x</b>"}, {"year": "abc"}, {"year": "2019"}, {"page": "-3"}):
+        html = html_of(client, "/meetings/", **junk)
+        assert card_titles(html) == ["Forum 2025"] and "<b>x</b>" not in html
+
+
+@pytest.mark.django_db
 def test_news_filters_combine_with_paging(client, news_index):
     for day in range(1, 13):
         NewsPageFactory(parent=news_index, title=f"Newsletter {day:02d}", kind="newsletter", date=f"2026-01-{day:02d}")

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -123,6 +124,48 @@ def test_themes_and_formats_are_kept_on_the_page_and_its_revisions_in_staff_orde
     assert fresh.theme_labels() == ["Peer research", "Reviewing policies"]
     OpportunityTheme.objects.filter(slug="policies").update(sort_order=-1)
     assert fresh.theme_labels() == ["Reviewing policies", "Peer research"]
+
+
+@pytest.mark.django_db
+def test_theme_filter_offers_the_themes_staff_keep_in_their_order(client, index):
+    OpportunityTheme.objects.create(name="Housing", slug="housing", sort_order=-1)
+    OpportunityPageFactory(parent=index, title="Housing panel", slug="housing-panel", themes=["housing"])
+    OpportunityPageFactory(parent=index, title="Forum")
+    html = client.get("/get-involved/?theme=housing").content.decode()
+    assert listed_titles(html) == ["Housing panel"]
+    labels = list(filter_counts(html))
+    assert labels[labels.index("Any theme") + 1] == "Housing"
+    assert "Housing" in client.get("/get-involved/housing-panel/").content.decode()
+
+
+BEFORE_SNIPPETS = [("opportunities", "0004_themes_and_formats_as_snippets")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_links_every_page_to_the_themes_and_formats_its_text_named(client, index):
+    listed = OpportunityPageFactory(parent=index, title="Listed as text", slug="listed")
+    bare = OpportunityPageFactory(parent=index, title="Bare value", slug="bare")
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_SNIPPETS)
+    old_apps = executor.loader.project_state(BEFORE_SNIPPETS).apps
+    OldPage = old_apps.get_model("opportunities", "OpportunityPage")
+    for model_name in ("OpportunityTheme", "OpportunityFormat"):
+        old_apps.get_model("opportunities", model_name).objects.all().delete()  # and the pages' links
+    # As the old field stored them: ",a,b,", or a bare value when code assigned a string.
+    OldPage.objects.filter(pk=listed.pk).update(old_themes=",peer-research,policies,", old_formats=",in-person,phone,")
+    OldPage.objects.filter(pk=bare.pk).update(old_themes="housing", old_formats="online")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    listed, bare = OpportunityPage.objects.get(pk=listed.pk), OpportunityPage.objects.get(pk=bare.pk)
+    assert (slugs(listed.themes), slugs(listed.formats)) == (["peer-research", "policies"], ["in-person", "phone"])
+    assert (slugs(bare.themes), slugs(bare.formats)) == (["housing"], ["online"])
+    assert list(OpportunityTheme.objects.values_list("slug", flat=True)) == [*THEMES, "housing"]
+    assert list(OpportunityFormat.objects.values_list("slug", flat=True)) == FORMATS
+    assert listed.theme_labels() == ["Peer research", "Reviewing policies"]
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Bare value"]
+    assert listed_titles(client.get("/get-involved/?format=phone").content.decode()) == ["Listed as text"]
 
 
 # --- Page rules and editing ---------------------------------------------------------------
