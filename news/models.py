@@ -2,7 +2,7 @@
 leaflets and posters. Each has an index page (one per site, under the home
 page) that lists its children with filters and paging."""
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -20,7 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.calendar import ics_response
+from home.calendar import clock_time, ics_response
 from home.filters import FilteredListingMixin, year_choices
 from home.models import ReviewDatesMixin
 
@@ -459,16 +459,6 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
             url=request.build_absolute_uri(self.get_url(request)),
             filename=f"{self.slug}.ics",
         )
-
-
-def clock_time(value):
-    if value == time(12):
-        return "midday"
-    if value == time(0):
-        return "midnight"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
 
 
 class MeetingAction(Orderable):

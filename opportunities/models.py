@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.calendar import ics_response
+from home.calendar import clock_time, ics_response
 from home.contact import ContactMethod, validate_phone
 from home.filters import FilteredListingMixin
 from home.models import InvolvementRecord
@@ -166,13 +166,6 @@ class OpportunityQuerySet(PageQuerySet):
 
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
-
-
-def clock_time(moment):
-    """'1pm' or '1:30pm', the way people write times (GOV.UK style)."""
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
 
 
 class OpportunityPage(RoutablePageMixin, Page):

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_factories import ImageFactory
 
+from home.calendar import clock_time
 from home.models import HomePage, StandardPage
 from news.models import (
     LeafletFormat,
@@ -37,7 +38,6 @@ from news.models import (
     NewsKind,
     NewsPage,
     NewsPageRelatedPage,
-    clock_time,
 )
 from tests.factories.news import (
     LeafletIndexPageFactory,

@@ -428,6 +428,13 @@ def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, index):
 
 
 @pytest.mark.django_db
+def test_opportunity_times_are_written_as_meeting_times_are(index):
+    noon = timezone.make_aware(datetime.combine(days(20), time(12)))
+    page = OpportunityPageFactory.build(starts_at=noon, ends_at=noon + timedelta(hours=2, minutes=30))
+    assert page.session_text().endswith(", midday to 2:30pm")
+
+
+@pytest.mark.django_db
 def test_opportunity_page_says_everything_a_person_needs_to_decide(client, index):
     page = OpportunityPageFactory(
         parent=index,
