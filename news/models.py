@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import SHORT_TEXT_FEATURES, BodyBlock
 from home.calendar import clock_time, ics_response
 from home.filters import FilteredListingMixin, year_choices
 from home.models import ReviewDatesMixin
@@ -343,7 +343,7 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
     )
     summary = models.TextField(max_length=SUMMARY_MAX_LENGTH, help_text=SUMMARY_HELP)
     decisions = RichTextField(
-        features=["bold", "ol", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="What the meeting agreed, as a list. Leave empty until the meeting has happened.",
     )

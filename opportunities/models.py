@@ -12,15 +12,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import SHORT_TEXT_FEATURES, BodyBlock
 from home.calendar import clock_time, ics_response
 from home.contact import ContactMethod, validate_phone
 from home.filters import FilteredListingMixin
 from home.models import InvolvementRecord
 from home.routes import form_page_route
-
-# Opportunity descriptions are short structured sections, not whole pages.
-SECTION_FEATURES = ["bold", "ul", "ol", "link"]
+from home.subpages import subpage_url
 
 
 class Rung(models.TextChoices):
@@ -198,14 +196,14 @@ class OpportunityPage(RoutablePageMixin, Page):
         ),
     )
     what_you_would_do = RichTextField(
-        features=SECTION_FEATURES, help_text="What the person would actually do, step by step if that helps."
+        features=SHORT_TEXT_FEATURES, help_text="What the person would actually do, step by step if that helps."
     )
     what_you_can_influence = RichTextField(
-        features=SECTION_FEATURES, help_text="Be honest about what their views can change or decide."
+        features=SHORT_TEXT_FEATURES, help_text="Be honest about what their views can change or decide."
     )
     what_cannot_change = RichTextField(
         "what cannot be changed",
-        features=SECTION_FEATURES,
+        features=SHORT_TEXT_FEATURES,
         help_text="What is already decided or out of our hands, so nobody feels misled later.",
     )
     time_needed = models.CharField(
@@ -244,7 +242,7 @@ class OpportunityPage(RoutablePageMixin, Page):
         help_text="Step-free access, toilets, quiet space, hearing loop, how to get there. Say what you do not know.",
     )
     support_and_training = RichTextField(
-        features=SECTION_FEATURES,
+        features=SHORT_TEXT_FEATURES,
         help_text="Training, a buddy, someone to talk to afterwards, help with travel. Say if none is needed.",
     )
     payment = models.TextField(
@@ -415,14 +413,11 @@ class OpportunityPage(RoutablePageMixin, Page):
 
     # --- Routes: the page, its calendar entry, the form and its confirmation --
 
-    def subpage_url(self, request, name):
-        return self.get_url(request) + self.reverse_subpage(name)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["express_interest_url"] = self.subpage_url(request, "express_interest")
+        context["express_interest_url"] = subpage_url(request, self, "express_interest")
         if self.has_calendar_entry:
-            context["calendar_url"] = self.subpage_url(request, "calendar")
+            context["calendar_url"] = subpage_url(request, self, "calendar")
         parent = self.get_parent()
         context["listing_url"] = parent.get_url(request)
         context["rung_url"] = f"{context['listing_url']}?rung={self.rung}"

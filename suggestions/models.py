@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import SHORT_TEXT_FEATURES
 from home.contact import ContactMethod, validate_phone
 from home.filters import FacetFilter, FilteredListingMixin, ListingFilterSet, year_choices
 from home.forms import HONEYPOT_FIELD, PublicFormMixin
@@ -471,7 +472,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         "the answers. Up to 600 characters.",
     )
     thank_you_text = RichTextField(
-        features=["bold", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="Shown after someone sends their answers, e.g. when you will share the results.",
     )

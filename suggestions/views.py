@@ -11,13 +11,10 @@ from home.filters import chosen
 from home.notifications import notify_involvement_team, send_acknowledgement
 from home.ratelimit import over_limit
 from home.submissions import confirmed_reference, handle_submission
+from home.subpages import subpage_url
 
 from .forms import StatusCheckForm, SuggestionForm
 from .models import SuggestionTopic, YouSaidWeDidPage
-
-
-def subpage_url(request, page, name):
-    return page.get_url(request) + page.reverse_subpage(name)
 
 
 def status_check_url(request, page, reference=None):
