@@ -18,12 +18,6 @@ from django.utils.http import urlencode
 from .pagination import paginate
 
 
-def chosen(request, name, allowed):
-    """The value of `name` in the query string if it is one of `allowed`, else ""."""
-    value = request.GET.get(name, "")
-    return value if value in {str(option) for option in allowed} else ""
-
-
 class FacetFilter(django_filters.ChoiceFilter):
     """One query parameter and the values it may take.
 
@@ -85,7 +79,6 @@ class FilterOption:
 class FilterGroup:
     name: str
     legend: str
-    any_label: str
     options: list
 
 
@@ -181,7 +174,7 @@ class ListingFilterSet(django_filters.FilterSet):
                 FilterOption(value, label, self.url(**{name: value}), current == value, counts.get((name, value)))
                 for value, label in choices + facet.choices
             ]
-            groups.append(FilterGroup(name, facet.legend, facet.any_label, options))
+            groups.append(FilterGroup(name, facet.legend, options))
         return groups
 
 

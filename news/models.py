@@ -127,6 +127,10 @@ class NewsKind(models.TextChoices):
     def plural(self):
         return {"news": "News", "newsletter": "Newsletters", "bulletin": "Bulletins"}[self.value]
 
+    @classmethod
+    def filter_choices(cls):
+        return [(kind.value, kind.plural) for kind in cls]
+
 
 class NewsPageQuerySet(PageQuerySet):
     def newest_first(self):
@@ -150,7 +154,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def get_filter_choices(self, news):
         return {
-            "kind": [(kind.value, kind.plural) for kind in NewsKind],
+            "kind": NewsKind.filter_choices(),
             "tag": used_tags(NewsPageTag, news.values("pk")),
             "year": year_choices(news, "date"),
         }

@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from home.contact import ContactMethod
-from home.filters import chosen
 from home.notifications import notify_involvement_team, send_acknowledgement
 from home.ratelimit import over_limit
 from home.submissions import confirmed_reference, handle_submission
@@ -37,8 +36,9 @@ def suggestion_form(request, page):
         if response is not None:
             return response
     else:
-        slugs = SuggestionTopic.objects.values_list("slug", flat=True)
-        form = SuggestionForm(initial={"topic": chosen(request, "topic", slugs) or None})
+        # ?topic=policy (a link from a leaflet or page) opens the form with that topic chosen, if it is one.
+        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "")).first()
+        form = SuggestionForm(initial={"topic": topic})
     return page.render(
         request, context_overrides={"form": form, "you_said_we_did": YouSaidWeDidPage.objects.live().first()}
     )
