@@ -138,6 +138,21 @@ def test_theme_filter_offers_the_themes_staff_keep_in_their_order(client, index)
     assert "Housing" in client.get("/get-involved/housing-panel/").content.decode()
 
 
+@pytest.mark.django_db
+def test_an_editor_adds_a_theme_in_the_admin_and_people_can_browse_by_it(client, editor, index):
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_opportunities_opportunitytheme:list"))
+    assert listing.status_code == 200 and "Peer research" in listing.content.decode()
+    response = client.post(
+        reverse("wagtailsnippets_opportunities_opportunitytheme:add"), {"name": "Housing", "slug": "housing"}
+    )
+    assert response.status_code == 302
+    housing = OpportunityTheme.objects.get(slug="housing")
+    assert housing.sort_order == len(THEMES)  # added at the end of the list
+    OpportunityPageFactory(parent=index, title="Housing panel", themes=["housing"])
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Housing panel"]
+
+
 BEFORE_SNIPPETS = [("opportunities", "0004_themes_and_formats_as_snippets")]
 
 
