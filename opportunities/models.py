@@ -17,6 +17,7 @@ from home.calendar import clock_time, ics_response
 from home.contact import ContactMethod, validate_phone
 from home.filters import FilteredListingMixin
 from home.models import InvolvementRecord
+from home.page_forms import SitePageForm
 from home.routes import form_page_route
 from home.subpages import subpage_url
 
@@ -89,6 +90,7 @@ class Frequency(models.TextChoices):
 class OpportunityIndexPage(FilteredListingMixin, Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
 
+    base_form_class = SitePageForm
     show_counts = True
 
     introduction = models.TextField(
@@ -169,6 +171,8 @@ OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 class OpportunityPage(RoutablePageMixin, Page):
     """One way to get involved, with everything a person needs to decide
     (policy section 6a: clarity on roles), and the expression of interest form."""
+
+    base_form_class = SitePageForm
 
     rung = models.CharField(
         "rung on the ladder",

@@ -2,6 +2,7 @@
 publishing, review dates, dashboard panels, guardrails and demo accounts."""
 
 import importlib
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
@@ -296,6 +297,9 @@ PERMISSION_MATRIX = [
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
     ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
     ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
+    ("add meeting groups", has_perm("news.add_meetinggroup"), Y, Y, N, N),
+    ("edit meeting groups", has_perm("news.change_meetinggroup"), Y, Y, N, N),
+    ("delete a meeting group that has no minutes", has_perm("news.delete_meetinggroup"), Y, Y, N, N),
     ("add users", has_perm("auth.add_user"), N, N, N, N),
     ("change users", has_perm("auth.change_user"), N, N, N, N),
     ("change groups", has_perm("auth.change_group"), N, N, N, N),
@@ -322,10 +326,11 @@ OPPORTUNITY_OPTIONS = {
     for action in ("view", "add", "change", "delete")
     for model in ("opportunitytheme", "opportunityformat")
 }
+MEETING_GROUPS = {f"news.{action}_meetinggroup" for action in ("view", "add", "change", "delete")}
 
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *OPPORTUNITY_OPTIONS},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS, *OPPORTUNITY_OPTIONS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -340,6 +345,7 @@ EXPECTED_GRANTS = {
             "wagtailcore.change_workflow",
             *SUGGESTION_TOPICS,
             *OPPORTUNITY_OPTIONS,
+            *MEETING_GROUPS,
         },
         "page": {
             "root: add_page",
@@ -473,6 +479,26 @@ def test_editors_publish_news_directly(client, editor, site_sections):
     client.post(edit_url(page), edit_form_data(client, page, title="Open day on Friday", **{"action-publish": "1"}))
     assert live_title(page) == "Open day on Friday"
     assert current_task_state(page) is None
+
+
+def action_menu_names(html):
+    return set(re.findall(r'name="(action-[a-z-]+)"', html))
+
+
+def test_editors_see_only_publish_in_news_as_the_readme_says(client, editor, site_sections):
+    client.force_login(editor)
+    news_page, news_section = site_sections.pages["news"], site_sections.sections["news"]
+    for html in (
+        client.get(edit_url(news_page)).content.decode(),
+        client.get(reverse("wagtailadmin_pages:add", args=("home", "standardpage", news_section.pk))).content.decode(),
+    ):
+        assert "action-publish" in action_menu_names(html)
+        assert "action-submit" not in action_menu_names(html)
+        assert "Submit to Review and publish" not in html
+    # Everywhere else editors still send changes for approval.
+    html = client.get(edit_url(site_sections.pages["about"])).content.decode()
+    assert "action-submit" in action_menu_names(html)
+    assert "action-publish" not in action_menu_names(html)
 
 
 def test_service_user_reviewers_comment_and_approve_but_cannot_publish(
