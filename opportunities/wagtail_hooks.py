@@ -4,7 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import expressions_of_interest_viewset
 from .components import OpportunitiesSection
-from .models import OpportunityFormat, OpportunityTheme
+from .models import ExpressionOfInterest, OpportunityFormat, OpportunityTheme
 
 
 class OpportunityOptionViewSet(SnippetViewSet):
@@ -29,6 +29,11 @@ class OpportunityFormatViewSet(OpportunityOptionViewSet):
 
 register_snippet(OpportunityThemeViewSet)
 register_snippet(OpportunityFormatViewSet)
+
+
+@hooks.register("register_personal_data_model")
+def register_expressions_of_interest_personal_data():
+    return ExpressionOfInterest
 
 
 @hooks.register("register_admin_viewset")

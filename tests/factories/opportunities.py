@@ -4,7 +4,6 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from home.contact import ContactMethod
 from opportunities.models import (
     ExpressionOfInterest,
     Frequency,
@@ -14,6 +13,7 @@ from opportunities.models import (
     OpportunityTheme,
     Rung,
 )
+from records.contact import ContactMethod
 
 
 def options(model, slugs):

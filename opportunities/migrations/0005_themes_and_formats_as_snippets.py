@@ -1,7 +1,7 @@
 """Themes and ways of taking part become snippets staff can edit and order.
 
-The old text columns are renamed here and kept until 0005 has linked every
-page to the new rows; 0006 then removes them."""
+The old text columns are renamed here and kept until 0006 has linked every
+page to the new rows; 0007 then removes them."""
 
 import modelcluster.fields
 from django.db import migrations, models
@@ -20,7 +20,7 @@ def option_fields():
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0003_help_text_limits"),
+        ("opportunities", "0004_shared_contact_details"),
     ]
 
     operations = [

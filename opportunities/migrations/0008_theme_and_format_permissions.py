@@ -16,7 +16,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0006_remove_text_themes_and_formats"),
+        ("opportunities", "0007_remove_text_themes_and_formats"),
         ("home", "0002_staff_groups"),
     ]
 

@@ -66,7 +66,7 @@ def unlink_pages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0004_themes_and_formats_as_snippets"),
+        ("opportunities", "0005_themes_and_formats_as_snippets"),
     ]
 
     operations = [migrations.RunPython(link_pages, unlink_pages)]

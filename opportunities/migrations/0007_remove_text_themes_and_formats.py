@@ -3,7 +3,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0005_link_pages_to_themes_and_formats"),
+        ("opportunities", "0006_link_pages_to_themes_and_formats"),
     ]
 
     operations = [
