@@ -15,11 +15,13 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when a requirements file changes, so a second `make run` is quick.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# `make run` needs the demo requirements (reportlab draws the demo PDFs);
+# production installs requirements.txt alone.
+$(VENV)/.installed: requirements.txt requirements-demo.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-demo.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-demo.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
