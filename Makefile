@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# setup_site and the dev settings build links (sign-in, emails) from PORT.
+export PORT
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test install install-dev lint format migrate demo clean
@@ -32,7 +34,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	PORT=$(PORT) $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py
+	SHOW_SIGN_IN_DETAILS=1 $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,6 +1,7 @@
 """Test settings: fast, isolated, no network."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS
@@ -13,6 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sui-test-media-")
+DEMO_SIGN_IN_FILE = Path(tempfile.mkdtemp(prefix="sui-test-sign-in-")) / "sign-in-details.json"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
