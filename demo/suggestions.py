@@ -354,5 +354,5 @@ def refresh_dates(home_page, log):
     moved = 0
     for received, answered, _topic, _channel, _status, text, *_rest in SUGGESTIONS:
         moved += Suggestion.objects.filter(text=text).update(**suggestion_dates(received, answered))
-    surveys = refresh_child_page(home_page, SURVEY_SLUG, **survey_dates())
+    surveys = int(refresh_child_page(home_page, SURVEY_SLUG, **survey_dates()))
     log(f"Have your say: {moved} suggestion(s) and {surveys} survey dated from today again.")
