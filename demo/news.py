@@ -282,7 +282,10 @@ NEWS = [
         "tags": ["Hub"],
         "summary": "You can now post a suggestion in the box by the Hub's front door. You do not have to give "
         "your name.",
-        "body": ["<p>We empty the box every Friday and every suggestion gets an answer on the website.</p>"],
+        "body": [
+            "<p>We empty the box every Friday. Every suggestion gets an answer, and we publish what changed on "
+            'the <a href="/you-said-we-did/">You said, we did</a> page.</p>'
+        ],
     },
 ]
 
