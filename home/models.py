@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, FooterLinkBlock
+from .page_forms import SitePageForm
 from .references import generate_reference
 
 # ---------------------------------------------------------------------------
@@ -45,6 +46,8 @@ class ReviewDatesMixin(models.Model):
 
 
 class HomePage(Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         help_text="One or two plain sentences saying what this site is for and who it is for. Up to 400 characters.",
@@ -74,6 +77,8 @@ class HomePage(Page):
 
 
 class StandardPage(ReviewDatesMixin, Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         blank=True,
