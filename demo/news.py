@@ -35,6 +35,7 @@ from .pages import (
     heading,
     paragraph,
     refresh_child_page,
+    refresh_page,
     stream,
     weekday_on_or_before,
 )
@@ -359,7 +360,6 @@ BOARD_ATTENDANCE = [("Partner manager", 6), ("Service user representative", 2), 
 
 MEETINGS = [
     {
-        "slug": "service-user-forum-plans-saturday-opening",
         "group": "service-user-forum",
         "days_ago": 20,
         "weekday": THURSDAY,
@@ -369,7 +369,6 @@ MEETINGS = [
         "actions": [],
     },
     {
-        "slug": "service-user-forum-votes-for-thursdays",
         "group": "service-user-forum",
         "days_ago": 55,
         "weekday": TUESDAY,
@@ -389,7 +388,6 @@ MEETINGS = [
         "easy_read": True,
     },
     {
-        "slug": "service-user-forum-hears-peer-research",
         "group": "service-user-forum",
         "days_ago": 85,
         "weekday": TUESDAY,
@@ -405,7 +403,6 @@ MEETINGS = [
         "easy_read": True,
     },
     {
-        "slug": "core-strategic-group-agrees-saturday-trial",
         "group": "core-strategic-group",
         "days_ago": 42,
         "weekday": WEDNESDAY,
@@ -422,7 +419,6 @@ MEETINGS = [
         "minutes": True,
     },
     {
-        "slug": "evaluation-group-plans-peer-research",
         "group": "evaluation-learning-and-legacy-group",
         "days_ago": 182,
         "weekday": WEDNESDAY,
@@ -436,7 +432,6 @@ MEETINGS = [
         "minutes": True,
     },
     {
-        "slug": "case-management-forum-tests-single-contact",
         "group": "collaborative-case-management-forum",
         "days_ago": 383,
         "weekday": FRIDAY,
@@ -449,8 +444,10 @@ MEETINGS = [
     },
 ]
 
-UPCOMING_SLUG = "next-service-user-forum"
 UPCOMING_DAYS_AHEAD = 21
+UPCOMING_SUMMARY = (
+    "Our next Forum. We will hear how the first Saturday sessions went and plan next year's involvement work."
+)
 
 
 def meeting_day(meeting):
@@ -461,8 +458,10 @@ def upcoming_meeting_day():
     return weekday_on_or_before(days_from_today(UPCOMING_DAYS_AHEAD), THURSDAY)
 
 
-def meeting_title(group, day):
-    return f"{group.name}, {day.strftime('%-d %B %Y')}"
+def find_meeting(index, group, summary):
+    """A demo meeting, found by its group and summary: its slug and title name
+    its date (the pattern every meeting follows), so they move with it."""
+    return MeetingMinutesPage.objects.child_of(index).filter(group=group, summary=summary).first()
 
 
 def minutes_text(meeting, group_name, day, easy_read=False):
@@ -487,7 +486,8 @@ def meeting_dated_fields(meeting, group):
     names it, and the actions due a set number of days after it."""
     day = meeting_day(meeting)
     return {
-        "title": meeting_title(group, day),
+        "title": MeetingMinutesPage.title_for(group, day),
+        "slug": MeetingMinutesPage.slug_for(group, day),
         "date": day,
         "actions": [
             MeetingAction(what=what, who=who, by_when=day + timedelta(days=after) if after is not None else None)
@@ -499,7 +499,7 @@ def meeting_dated_fields(meeting, group):
 def minutes_documents(meeting, group):
     """(field, title, text, large print) for each PDF the meeting's page links to."""
     day = meeting_day(meeting)
-    title = meeting_title(group, day)
+    title = MeetingMinutesPage.title_for(group, day)
     documents = []
     if meeting.get("minutes"):
         documents.append(("minutes_document", f"Minutes: {title}", minutes_text(meeting, group.name, day), False))
@@ -540,9 +540,9 @@ def load_meetings(home_page):
     index = ensure_meeting_index(home_page)
     groups = ensure_groups()
     for meeting in MEETINGS:
-        if not is_missing(index, meeting["slug"]):
-            continue
         group = groups[meeting["group"]]
+        if find_meeting(index, group, meeting["summary"]) is not None:
+            continue
         fields = {
             **meeting_dated_fields(meeting, group),
             "group": group,
@@ -555,7 +555,7 @@ def load_meetings(home_page):
         }
         for field, title, text, large_print in minutes_documents(meeting, group):
             fields[field] = pdf_document(title, text, large_print=large_print)
-        ensure_child_page(index, MeetingMinutesPage, meeting["slug"], **fields)
+        ensure_child_page(index, MeetingMinutesPage, fields.pop("slug"), **fields)
     load_upcoming_meeting(index, groups["service-user-forum"])
     return index
 
@@ -563,19 +563,20 @@ def load_meetings(home_page):
 def load_upcoming_meeting(index, group):
     """A Forum meeting a few weeks after the day the demo is loaded, so a fresh
     demo site always has an upcoming meeting to show."""
+    if find_meeting(index, group, UPCOMING_SUMMARY) is not None:
+        return
     day = upcoming_meeting_day()
     ensure_child_page(
         index,
         MeetingMinutesPage,
-        UPCOMING_SLUG,
-        title=meeting_title(group, day),
+        MeetingMinutesPage.slug_for(group, day),
+        title=MeetingMinutesPage.title_for(group, day),
         group=group,
         date=day,
         start_time=time(10),
         end_time=time(12),
         place="Lived Experience Hub, 1 Example Street, Liverpool",
-        summary="Our next Forum. We will hear how the first Saturday sessions went and plan next year's "
-        "involvement work.",
+        summary=UPCOMING_SUMMARY,
         body=stream(
             heading("Agenda"),
             paragraph(
@@ -588,22 +589,31 @@ def load_upcoming_meeting(index, group):
 
 
 def refresh_meetings(home_page):
+    """Newest first: each meeting moves forward in time, so the slug it takes
+    has already been left by the meeting that held it."""
     index = ensure_meeting_index(home_page)
     groups = ensure_groups()
+    forum = groups["service-user-forum"]
+    upcoming = find_meeting(index, forum, UPCOMING_SUMMARY)
     moved = 0
-    for meeting in MEETINGS:
-        page = index.get_children().filter(slug=meeting["slug"]).first()
+    if upcoming is not None:
+        day = upcoming_meeting_day()
+        moved += refresh_page(
+            upcoming,
+            title=MeetingMinutesPage.title_for(forum, day),
+            slug=MeetingMinutesPage.slug_for(forum, day),
+            date=day,
+        )
+    for meeting in sorted(MEETINGS, key=lambda meeting: meeting["days_ago"]):
+        group = groups[meeting["group"]]
+        page = find_meeting(index, group, meeting["summary"])
         if page is None:
             continue
-        page, group = page.specific, groups[meeting["group"]]
         for field, title, text, large_print in minutes_documents(meeting, group):
             document = getattr(page, field)
             if document is not None:
                 rewrite_pdf_document(document, title, text, large_print=large_print)
-        moved += refresh_child_page(index, meeting["slug"], **meeting_dated_fields(meeting, group))
-    day = upcoming_meeting_day()
-    group = groups["service-user-forum"]
-    moved += refresh_child_page(index, UPCOMING_SLUG, title=meeting_title(group, day), date=day)
+        moved += refresh_page(page, **meeting_dated_fields(meeting, group))
     return moved
 
 

@@ -60,7 +60,11 @@ def refresh_child_page(parent, slug, **fields):
     existing = parent.get_children().filter(slug=slug).first()
     if existing is None:
         return False
-    page = existing.specific
+    return refresh_page(existing.specific, **fields)
+
+
+def refresh_page(page, **fields):
+    """Set new values on a live demo page and publish them as a new revision."""
     for name, value in fields.items():
         setattr(page, name, value)
     page.save_revision().publish()
