@@ -9,8 +9,6 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.contact import ContactMethod
-from home.models import Channel
 from opportunities.models import (
     ExpressionOfInterest,
     Format,
@@ -20,6 +18,8 @@ from opportunities.models import (
     Rung,
     Theme,
 )
+from records.contact import ContactMethod
+from records.models import Channel
 
 from .pages import days_from_today, ensure_child_page, heading, paragraph, refresh_child_page, stream
 
@@ -358,8 +358,7 @@ EXPRESSIONS = [
         "opportunity": "run-a-self-help-group",
         "name": "Dee",
         "contact_method": ContactMethod.SUPPORT_WORKER,
-        "support_worker_name": "Chris at Example Housing",
-        "support_worker_contact": "0151 496 0456",
+        "support_worker": "Chris at Example Housing, 0151 496 0456",
         "access_needs": "I would like to bring my support worker to the first meeting.",
         "status": ExpressionOfInterest.Status.NEW,
         "channel": Channel.SUPPORT_WORKER,

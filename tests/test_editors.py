@@ -56,9 +56,9 @@ from home.groups import (
     SERVICE_USER_REVIEW_TASK,
     SERVICE_USER_REVIEWERS,
 )
-from home.models import FooterSettings, HomePage, ReviewDatesMixin, SiteSettings, StandardPage
+from home.models import FooterSettings, HomePage, SiteSettings, StandardPage
 from home.publishing import apply_publishing_rules, check_section_settings
-from home.review import DuePages, review_page_models
+from home.review import DuePages
 from tests.factories.editors import RootDocumentFactory, RootImageFactory, root_collection
 from tests.factories.home import StandardPageFactory, UserFactory
 from tests.factories.opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
@@ -645,11 +645,14 @@ def review_page(parent, title, days_from_today, owner=None):
     )
 
 
-def test_every_page_type_with_review_dates_is_found_without_importing_it():
-    found = set(review_page_models())
-    assert StandardPage in found and HomePage not in found
-    # Whichever app defines it: any page model using the mixin is listed.
-    assert found == {model for model in get_page_models() if issubclass(model, ReviewDatesMixin)}
+@pytest.mark.django_db
+def test_due_pages_of_every_type_with_review_dates_are_listed_whichever_app_defines_it(home_page):
+    from tests.factories.news import LeafletIndexPageFactory, LeafletPageFactory
+
+    leaflets = LeafletIndexPageFactory(parent=home_page)
+    LeafletPageFactory(parent=leaflets, title="Leaflet due", next_review=timezone.localdate() - timedelta(days=3))
+    review_page(home_page, "Policy due", -1)
+    assert [page.title for page in DuePages().all()] == ["Leaflet due", "Policy due"]
 
 
 def test_due_pages_are_today_or_earlier_most_overdue_first(home_page):

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "records",
     "news",
     "opportunities",
     "suggestions",
@@ -292,7 +293,6 @@ RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 # Behind a reverse proxy the client address is in X-Forwarded-For; set
 # RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR there so limits apply per person.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
-RATELIMIT_VIEW = "home.views.rate_limited"
 
 LOGGING = {
     "version": 1,
