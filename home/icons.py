@@ -11,15 +11,21 @@ ICON_PATHS = {
     # The five rungs of the Ladder of Participation.
     "information": "M12 8h.01 M11 12h1v5h1 M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z",
     "consultation": "M4 5h16v11H9l-5 4z M8 9h8 M8 12h5",
-    "participation": "M8 7a2.5 2.5 0 1 0 0 .01z M16 7a2.5 2.5 0 1 0 0 .01z M3 20v-3a4 4 0 0 1 8 0v3 M13 20v-3a4 4 0 0 1 8 0v3",
-    "partnership": "M9 12a5 5 0 1 0 0 .01z M15 12a5 5 0 1 0 0 .01z",
-    "control": "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6z M12 3v6 M4.5 16.5l5-3 M19.5 16.5l-5-3",
+    "participation": (
+        "M4.5 7a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0 M14.5 7a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0 "
+        "M3 20v-3a4 4 0 0 1 8 0v3 M13 20v-3a4 4 0 0 1 8 0v3"
+    ),
+    "partnership": "M3 12a5.5 5.5 0 1 0 11 0a5.5 5.5 0 1 0-11 0 M10 12a5.5 5.5 0 1 0 11 0a5.5 5.5 0 1 0-11 0",
+    "control": (
+        "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6z M12 3v6 M4.5 16.5l5-3 M19.5 16.5l-5-3"
+    ),
     # Sections of the site.
     "about": "M12 8h.01 M11 12h1v5h1 M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z",
     "news": "M4 5h13v14H6a2 2 0 0 1-2-2z M17 9h3v8a2 2 0 0 1-2 2 M7 9h7 M7 12h7 M7 15h4",
     "meetings": "M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5 M8 14h3",
     "leaflets": "M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6",
-    "get-involved": "M7 3v18 M17 3v18 M7 7h10 M7 12h10 M7 17h10",
+    "ladder": "M7 3v18 M17 3v18 M7 7h10 M7 12h10 M7 17h10",
+    "get-involved": "M12 3v18 M5 5h11l3 3-3 3H5z M19 13H8l-3 3 3 3h11z",
     "have-your-say": "M4 5h16v11H9l-5 4z M12 8v4 M12 14.5h.01",
     "you-said-we-did": "M4 5h16v11H9l-5 4z M8.5 10.5l2.5 2.5 4.5-4.5",
     "figures": "M4 20h16 M6 20v-6 M11 20V8 M16 20v-9",
@@ -42,7 +48,7 @@ SECTION_ICONS = {
     "standardpage": "about",
 }
 # Standard pages with a fixed address (DESIGN.md section 9) that have their own icon.
-SLUG_ICONS = {"ladder-of-participation": "get-involved", "policy": "policy"}
+SLUG_ICONS = {"ladder-of-participation": "ladder", "policy": "policy"}
 
 
 def section_icon_name(page):

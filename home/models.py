@@ -90,7 +90,7 @@ class StandardPage(ReviewDatesMixin, Page):
     show_ladder = models.BooleanField(
         "show the Ladder of Participation",
         default=False,
-        help_text="Draw the ladder under the introduction: its five rungs, each linking to its open opportunities.",
+        help_text="Draw the ladder after the page body: its five rungs, each linking to its open opportunities.",
     )
 
     content_panels = (
@@ -106,6 +106,21 @@ class StandardPage(ReviewDatesMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ladder"] = self.ladder(request) if self.show_ladder else None
+        return context
+
+    def ladder(self, request):
+        """The Ladder of Participation picture. The opportunities app draws it
+        (it knows the rungs and what is open) through the
+        `ladder_of_participation` hook, so home depends on no feature app."""
+        for draw in hooks.get_hooks("ladder_of_participation"):
+            ladder = draw(request)
+            if ladder is not None:
+                return ladder
+        return None
 
 
 # ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from .admin_views import expressions_of_interest_viewset
-from .components import OpportunitiesSection
+from .components import LadderOfParticipation, OpportunitiesSection
 
 
 @hooks.register("register_admin_viewset")
@@ -18,3 +18,13 @@ def add_waiting_expressions_of_interest_panel(request, panels):
 @hooks.register("home_page_sections", order=20)
 def open_opportunities_section(request, home_page):
     return OpportunitiesSection.for_home_page(home_page)
+
+
+@hooks.register("home_page_sections", order=15)
+def small_ladder_section(request, home_page):
+    return LadderOfParticipation.build(small=True)
+
+
+@hooks.register("ladder_of_participation")
+def ladder_of_participation(request):
+    return LadderOfParticipation.build()

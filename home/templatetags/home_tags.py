@@ -48,7 +48,12 @@ def main_navigation(context, layout="wide"):
     if request is not None and isinstance(current, Page) and not hasattr(request, "_menu_ancestor_ids"):
         request._menu_ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True))
     ancestor_ids = getattr(request, "_menu_ancestor_ids", set())
-    return {"menu_items": menu_pages(request), "current": current, "current_ancestor_ids": ancestor_ids, "layout": layout}
+    return {
+        "menu_items": menu_pages(request),
+        "current": current,
+        "current_ancestor_ids": ancestor_ids,
+        "layout": layout,
+    }
 
 
 @register.simple_tag(takes_context=True)
