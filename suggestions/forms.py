@@ -143,6 +143,9 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
         if "wants_reply" in self.cleaned_data and not wants_reply and self.typed_reply_details():
             # Without JavaScript every reply box shows and "No" is ticked by default:
             # ask which they meant rather than silently throwing their details away.
+            # Until they say, how well the details are typed does not matter.
+            for name in REPLY_FIELDS:
+                self.errors.pop(name, None)
             self.add_error("wants_reply", self.CONTRADICTION_MESSAGE)
             return self.cleaned_data
         cleaned = super().clean()  # contact details: ContactDetailsMixin
