@@ -4,6 +4,7 @@ did", surveys built with the form builder, and retention."""
 import csv
 import io
 import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -246,12 +247,12 @@ def test_no_reply_with_reply_details_filled_in_asks_which_they_meant_and_keeps_e
     assert response.status_code == 200
     assert not Suggestion.objects.exists()
     assert "<title>Error: " in html
-    assert '<a href="#id_wants_reply_0">You chose “No, I want to stay anonymous” but also filled in how to reply' in html
+    assert '<a href="#id_wants_reply_0">You chose “No, I want to stay anonymous” but also filled in how' in html
     assert "Open the Hub on Sundays, please.</textarea>" in html and '<option value="the-hub" selected>' in html
     for value in (NAME, EMAIL, PHONE):
         assert f'value="{value}"' in html
     assert f"{ADDRESS}</textarea>" in html and 'value="Chris at the Outreach Project"' in html
-    assert 'value="phone" required id="id_contact_method_1" checked' in html or 'value="phone"' in html
+    assert re.search(r'<input type="radio" name="contact_method" value="phone"[^>]* checked', html)
     assert 'name="consent_to_contact" id="id_consent_to_contact" checked' in html
     # They meant Yes: now it goes through, and only the phone number is kept.
     assert post_suggestion(client, **{**typed, "wants_reply": "yes"}).status_code == 302
@@ -1070,3 +1071,16 @@ def test_demo_content_covers_every_state_and_loads_once(client, demo_site):
     assert '<option value="policy" selected>' in html_of(client.get("/have-your-say/?topic=policy"))
     html = html_of(client.get("/you-said-we-did/"))
     assert flagged.get().public_version not in html
+
+
+@pytest.mark.django_db
+def test_suggestion_pages_say_not_for_urgent_things_and_offer_need_help_and_exit(client, suggestion_page):
+    form = client.get("/have-your-say/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Replies take a few working days, so do not use this form for anything urgent." in form
+    assert "Need help now?" in form and 'href="tel:999"' in form
+    assert 'href="https://www.bbc.co.uk/weather"' in form and "Exit this page" in form
+    post_suggestion(client)
+    sent = client.get("/have-your-say/sent/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in sent and "Exit this page" in sent
+    check = client.get("/have-your-say/check/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in check and "Exit this page" in check
