@@ -11,8 +11,9 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
+    # `q` is what most sites and browsers' search shortcuts send; `query` is ours.
     # No database stores a NUL character (PostgreSQL refuses it outright).
-    query = request.GET.get("query", "").replace("\x00", "").strip()[:200]
+    query = (request.GET.get("query") or request.GET.get("q") or "").replace("\x00", "").strip()[:200]
     results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
