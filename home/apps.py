@@ -10,3 +10,7 @@ class HomeConfig(AppConfig):
         # Connects the signal that gives new sections their publishing rules,
         # and registers the check that the section settings agree.
         from . import publishing  # noqa: F401
+        from .cache import connect_content_signals
+
+        # Any change to what public pages show drops the cached pages.
+        connect_content_signals()

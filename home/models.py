@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, FooterLinkBlock
+from .cache import SharedCacheSiteSetting
 from .references import generate_reference
 
 # ---------------------------------------------------------------------------
@@ -109,7 +110,7 @@ class StandardPage(ReviewDatesMixin, Page):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SharedCacheSiteSetting, BaseSiteSetting):
     organisation_name = models.CharField(
         max_length=120,
         default="Service User Involvement",
@@ -168,7 +169,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
+class FooterSettings(SharedCacheSiteSetting, BaseSiteSetting):
     links = StreamField(
         [("link", FooterLinkBlock())],
         blank=True,

@@ -716,7 +716,9 @@ def count_queries(client, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url, index_fixture, make_items", LISTINGS)
-def test_listings_make_the_same_number_of_queries_at_10_and_200_items(client, request, url, index_fixture, make_items):
+def test_listings_make_the_same_number_of_queries_at_10_and_200_items(
+    client, page_cache_off, request, url, index_fixture, make_items
+):
     index = request.getfixturevalue(index_fixture)
     document = make_document()
     make_items(index, 10, 0, document)
@@ -731,7 +733,7 @@ def test_listings_make_the_same_number_of_queries_at_10_and_200_items(client, re
 
 
 @pytest.mark.django_db
-def test_home_page_shows_the_latest_three_news_items_with_fixed_queries(client, news_index):
+def test_home_page_shows_the_latest_three_news_items_with_fixed_queries(client, page_cache_off, news_index):
     for day in range(1, 4):
         NewsPageFactory(parent=news_index, title=f"Story {day}", date=datetime.date(2026, 1, day))
     client.get("/")

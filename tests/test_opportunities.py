@@ -325,7 +325,7 @@ def test_paging_keeps_filters_and_filters_go_back_to_page_one(client, index):
 
 
 @pytest.mark.django_db
-def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, index):
+def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, page_cache_off, index):
     def create(count, start):
         for number in range(start, start + count):
             OpportunityPageFactory(

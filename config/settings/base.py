@@ -67,14 +67,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page hits are answered here, before the rest (home/pagecache.py).
+    "home.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which turns away hosts not in ALLOWED_HOSTS.
+    "home.middleware.CurrentSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -100,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
+                "home.context_processors.content_version",
             ],
         },
     },
@@ -141,7 +145,10 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else memory.
+# Cache: Redis when REDIS_URL is set (shared by every app server), else files
+# on this machine, which the several gunicorn workers of `make run` share (a
+# per-process memory cache would let one worker serve a page another worker's
+# publish made stale, and would count rate limits per worker).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -153,7 +160,33 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Whole pages for anonymous visitors are kept this long (seconds; 0 turns the
+# page cache off) and dropped at once whenever content changes (home/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Records that public pages show (answers, figures): saving one changes pages.
+PAGE_CACHE_CHANGED_BY = [
+    "suggestions.Suggestion",
+    "suggestions.SuggestionTopic",
+    "suggestions.SurveySubmission",
+    "news.MeetingGroup",
+    "taggit.Tag",
+]
+
+# A CDN or caching proxy in front of the site (optional): publishing and any
+# other content change purge it through wagtail.contrib.frontend_cache.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
 
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.cache import cached_content
 from home.pagination import elided_page_range
 
 register = template.Library()
@@ -29,13 +30,30 @@ def document_meta(document):
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Top-level pages ticked 'Show in menus' in the editor, in tree order."""
+    """Top-level pages ticked 'Show in menus' in the editor, in tree order,
+    from the shared cache; the current section is worked out from tree paths."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"menu_items": []}
+    items = cached_content("main-navigation", lambda: navigation_items(site, request), site.pk)
     current = context.get("page")
-    items = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
-    ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True)) if isinstance(current, Page) else set()
-    return {"menu_items": items, "current": current, "current_ancestor_ids": ancestor_ids}
+    current_path = current.path if isinstance(current, Page) else None
+    for item in items:
+        item["current"] = current_state(item["path"], current_path)
+    return {"menu_items": items}
+
+
+def navigation_items(site, request):
+    pages = site.root_page.get_children().live().in_menu()
+    return [{"path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
+
+
+def current_state(item_path, current_path):
+    """aria-current: "page" on the page itself, "true" on the section it is in."""
+    if current_path is None or not current_path.startswith(item_path):
+        return ""
+    return "page" if current_path == item_path else "true"
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
