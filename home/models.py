@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -10,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, FooterLinkBlock
-from .cache import SharedCacheSiteSetting
+from .cache import SharedCacheSiteSetting, cached_content
 from .references import generate_reference
 
 # ---------------------------------------------------------------------------
@@ -70,8 +72,26 @@ class HomePage(Page):
         opportunities, "have your say"). Apps register a `home_page_sections`
         hook returning a laces Component, or None when they have nothing to show,
         so the home app depends on none of them."""
+        html = cached_content("home-page-sections", lambda: self.render_sections(request), self.pk)
+        return [RenderedSection(mark_safe(fragment)) for fragment in html]  # noqa: S308 - rendered by our templates
+
+    def render_sections(self, request):
+        """The sections' HTML, kept in the shared cache until content changes:
+        they list pages and answers from several apps, the bulk of the home
+        page's queries."""
         sections = (fn(request, self) for fn in hooks.get_hooks("home_page_sections"))
-        return [section for section in sections if section is not None]
+        context = {"request": request, "page": self}
+        return [str(section.render_html(context)) for section in sections if section is not None]
+
+
+class RenderedSection(Component):
+    """A home page section already rendered to HTML."""
+
+    def __init__(self, html):
+        self.html = html
+
+    def render_html(self, parent_context=None):
+        return self.html
 
 
 class StandardPage(ReviewDatesMixin, Page):

@@ -7,6 +7,7 @@ used or shown, so a junk query string never reaches the database or the page.
 
 from dataclasses import dataclass
 
+from home.cache import cached_content
 from home.filters import chosen
 from home.pagination import paginate
 
@@ -47,7 +48,9 @@ class FilteredListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = [listing_filter.read(request) for listing_filter in self.get_filters()]
+        # The choices change only when content does: kept per content version.
+        choices = cached_content("listing-filters", self.get_filters, self.pk)
+        filters = [listing_filter.read(request) for listing_filter in choices]
         selected = {
             listing_filter.name: listing_filter.selected for listing_filter in filters if listing_filter.selected
         }

@@ -56,12 +56,22 @@ def current_state(item_path, current_path):
     return "page" if current_path == item_path else "true"
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "current": page}
+    request = context.get("request")
+    ancestors = cached_content("breadcrumbs", lambda: breadcrumb_links(page, request), page.path)
+    return {"ancestors": ancestors, "current": page}
+
+
+def breadcrumb_links(page, request):
     # Depth 1 is Wagtail's invisible root; the home page is depth 2.
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "current": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [
+        {"title": "Home" if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors
+    ]
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
