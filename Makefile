@@ -1,6 +1,7 @@
 # Two commands for a fresh machine with Python 3.11 and make:
 #   make run   serve the site with demo content at http://127.0.0.1:$(PORT)
 #   make test  run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+#   make benchmark  measure speed under gunicorn (see benchmarks/run.py)
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install install-dev lint format migrate demo clean
+.PHONY: run test benchmark install install-dev lint format migrate demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,11 @@ run: install
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Throughput, latency, queries and memory under gunicorn with production
+# settings (benchmarks/run.py; uses wrk when installed: apt-get install -y wrk).
+benchmark: install-dev
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

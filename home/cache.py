@@ -37,6 +37,12 @@ def content_cache():
 
 
 def content_timeout():
+    """How long cached pieces of pages (settings, navigation) are kept."""
+    return getattr(settings, "CONTENT_CACHE_SECONDS", DEFAULT_TIMEOUT)
+
+
+def page_timeout():
+    """How long whole anonymous pages are kept; 0 turns the page cache off."""
     return getattr(settings, "PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT)
 
 

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 
-from home.cache import VERSION_KEY, content_cache, content_timeout, current_version
+from home.cache import VERSION_KEY, content_cache, current_version, page_timeout
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Response headers that belong to one response only and are never replayed.
@@ -32,7 +32,7 @@ PER_RESPONSE_HEADERS = {"set-cookie", "date"}
 
 
 def page_cache_enabled():
-    if not content_timeout():
+    if not page_timeout():
         return False
     explicitly_enabled = getattr(settings, "PAGE_CACHE_ENABLED", None)
     if explicitly_enabled is not None:
@@ -60,7 +60,7 @@ class AnonymousPageCacheMiddleware:
         version = found.get(VERSION_KEY) or current_version()
         response = self.get_response(request)
         if request.method == "GET" and self.may_store(response):
-            cache.set(key, entry_from_response(version, response), content_timeout())
+            cache.set(key, entry_from_response(version, response), page_timeout())
         return response
 
     def may_answer_from_cache(self, request):
