@@ -87,7 +87,17 @@ def content_changed(**kwargs):
     the transaction commits (so a page rendered by another worker between the
     two, from the old rows, is not kept under the new version)."""
     bump_version()
-    transaction.on_commit(after_content_change_committed)
+    if not after_commit_pending():
+        transaction.on_commit(after_content_change_committed)
+
+
+def after_commit_pending():
+    """Whether this transaction already bumps and purges when it commits: a
+    publish saves many rows, and the CDN needs purging only once."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        callback is after_content_change_committed for _savepoints, callback, _robust in connection.run_on_commit
+    )
 
 
 def after_content_change_committed():

@@ -1,7 +1,10 @@
+from functools import partial
+
 from csp.constants import HEADER as CSP_HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from home.cache import site_for_request
 
@@ -50,7 +53,9 @@ class CurrentSiteMiddleware:
 
     def __call__(self, request):
         if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
+            # Lazy, like request.user: views that never ask for the site
+            # (the status check, static pages of the admin) pay nothing.
+            request._wagtail_site = SimpleLazyObject(partial(site_for_request, request))
         return self.get_response(request)
 
 

@@ -22,13 +22,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
-from django.http import HttpResponse
 
 from home.cache import VERSION_KEY, content_cache, current_version, page_timeout
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-# Response headers that belong to one response only and are never replayed.
-PER_RESPONSE_HEADERS = {"set-cookie", "date"}
+NEVER_STORED_LIMIT = 1000
 
 
 def page_cache_enabled():
@@ -44,6 +42,7 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.enabled = page_cache_enabled()
+        self.never_stored = set()
         # Read once: the names of cookies that mean "not an anonymous visitor
         # with nothing pending".
         self.private_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
@@ -52,6 +51,8 @@ class AnonymousPageCacheMiddleware:
         if not (self.enabled and self.may_answer_from_cache(request)):
             return self.get_response(request)
         key = page_key(request)
+        if key in self.never_stored:
+            return self.get_response(request)
         cache = content_cache()
         found = cache.get_many([VERSION_KEY, key])
         entry = found.get(key)
@@ -59,9 +60,21 @@ class AnonymousPageCacheMiddleware:
             return response_from_entry(entry, head=request.method == "HEAD")
         version = found.get(VERSION_KEY) or current_version()
         response = self.get_response(request)
-        if request.method == "GET" and self.may_store(response):
-            cache.set(key, entry_from_response(version, response), page_timeout())
+        if request.method == "GET":
+            if self.may_store(response):
+                cache.set(key, entry_from_response(version, response), page_timeout())
+            elif "no-store" in response.get("Cache-Control", ""):
+                self.remember_never_stored(key)
         return response
+
+    def remember_never_stored(self, key):
+        """Addresses whose view says never_cache (forms, the status check) skip
+        the cache lookup next time: a lookup that can only miss costs as much
+        as a hit. Only ever skips a read, so it can never serve anything
+        stale; bounded so that made-up query strings cannot grow it forever."""
+        if len(self.never_stored) >= NEVER_STORED_LIMIT:
+            self.never_stored.clear()
+        self.never_stored.add(key)
 
     def may_answer_from_cache(self, request):
         return (
@@ -89,13 +102,13 @@ def page_key(request):
 
 
 def entry_from_response(version, response):
-    headers = [(name, value) for name, value in response.items() if name.lower() not in PER_RESPONSE_HEADERS]
-    return (version, response.status_code, headers, response.content)
+    """The response itself (Django responses pickle; unpickling one is far
+    cheaper than building a new one header by header)."""
+    return (version, response)
 
 
 def response_from_entry(entry, *, head=False):
-    _version, status, headers, content = entry
-    response = HttpResponse(b"" if head else content, status=status)
-    for name, value in headers:
-        response[name] = value
+    response = entry[1]  # a fresh copy: every cache read unpickles anew
+    if head:
+        response.content = b""
     return response

@@ -15,6 +15,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
+from home.cache import after_content_change_committed
 from home.models import FooterSettings
 from home.pagecache import AnonymousPageCacheMiddleware, page_cache_enabled
 from tests.factories.home import StandardPageFactory, UserFactory
@@ -316,7 +317,10 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def caching_proxy(settings):
+def caching_proxy(settings, about):
+    # The test's transaction never commits: count the fixtures' changes as
+    # committed, so that the change under test is the first one waiting.
+    connection.run_on_commit.clear()
     server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -346,6 +350,17 @@ def test_publishing_purges_the_caching_proxy(caching_proxy, about, django_captur
 @pytest.mark.django_db
 def test_without_a_caching_proxy_nothing_is_purged(settings, about, django_capture_on_commit_callbacks):
     assert not getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    connection.run_on_commit.clear()  # the fixtures' changes count as committed
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         about.save_revision().publish()
     assert callbacks  # the after-commit bump ran, and made no request (no server to send it to)
+
+
+@pytest.mark.django_db
+def test_many_changes_in_one_transaction_purge_the_proxy_once(caching_proxy, about, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for number in range(3):
+            about.title = f"About us, version {number}"
+            about.save_revision().publish()
+    assert callbacks.count(after_content_change_committed) == 1
+    assert sorted(path for _host, path in caching_proxy.purged).count("/about/") == 1
