@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, FooterLinkBlock
 from .cache import SharedCacheSiteSetting, cached_content
+from .page_forms import SitePageForm
 from .references import generate_reference
 
 # ---------------------------------------------------------------------------
@@ -48,6 +49,8 @@ class ReviewDatesMixin(models.Model):
 
 
 class HomePage(Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         help_text="One or two plain sentences saying what this site is for and who it is for. Up to 400 characters.",
@@ -95,6 +98,8 @@ class RenderedSection(Component):
 
 
 class StandardPage(ReviewDatesMixin, Page):
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=400,
         blank=True,

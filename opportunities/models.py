@@ -14,6 +14,7 @@ from home.blocks import BodyBlock
 from home.calendar import ics_response
 from home.contact import ContactMethod, validate_phone
 from home.models import InvolvementRecord
+from home.page_forms import SitePageForm
 from home.pagination import paginate
 from home.routes import form_page_route
 
@@ -71,6 +72,8 @@ class Frequency(models.TextChoices):
 
 class OpportunityIndexPage(Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -146,6 +149,8 @@ def clock_time(moment):
 class OpportunityPage(RoutablePageMixin, Page):
     """One way to get involved, with everything a person needs to decide
     (policy section 6a: clarity on roles), and the expression of interest form."""
+
+    base_form_class = SitePageForm
 
     rung = models.CharField(
         "rung on the ladder",

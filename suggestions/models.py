@@ -24,10 +24,12 @@ from home.forms import HONEYPOT_FIELD, PublicFormMixin
 from home.groups import INVOLVEMENT_TEAM
 from home.models import Channel, InvolvementRecord, PersonalDataQuerySet
 from home.notifications import send_after_commit
+from home.page_forms import SitePageForm
 from home.pagination import paginate
 from home.routes import form_page_route
 
 from .admin_forms import FormPageAdminForm
+from .survey_errors import survey_error_messages
 
 # ---------------------------------------------------------------------------
 # Suggestions
@@ -285,6 +287,8 @@ class Suggestion(InvolvementRecord):
 class SuggestionPage(RoutablePageMixin, Page):
     """/have-your-say/: the suggestion box, its confirmation and the status check."""
 
+    base_form_class = SitePageForm
+
     introduction = models.TextField(
         max_length=600,
         help_text="A few plain sentences above the form: what a suggestion can be about, that it can be anonymous, "
@@ -307,6 +311,8 @@ class SuggestionPage(RoutablePageMixin, Page):
 
 class YouSaidWeDidPage(RoutablePageMixin, Page):
     """/you-said-we-did/: published answers to suggestions, newest first."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -355,6 +361,8 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
 class InvolvementFiguresPage(Page):
     """/involvement-figures/: how involvement is going, counted live from the
     records with a few aggregate queries (no personal data is read)."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(
         max_length=600,
@@ -457,6 +465,12 @@ class SurveyFormBuilder(FormBuilder):
     def get_form_class(self):
         base = super().get_form_class()
         return type("SurveyForm", (PublicFormMixin, base), {})
+
+    def get_field_options(self, field):
+        # Say what to do, in the question's own words, not "This field is required."
+        options = super().get_field_options(field)
+        options["error_messages"] = survey_error_messages(field.label, field.field_type)
+        return options
 
 
 class FormPage(RoutablePageMixin, AbstractEmailForm):

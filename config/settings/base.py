@@ -292,8 +292,10 @@ WORKFLOW_SECTIONS = ["get-involved", "policy"]
 EDITORS_PUBLISH_SECTIONS = ["news"]
 
 # Lead and cover images use the image's description as their alt text, so the
-# upload and edit forms insist on one (home/admin_forms.py).
+# upload and edit forms insist on one; a document's title is its link text, so
+# its form warns when the title is still a file name (home/admin_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.admin_forms.DocumentForm"
 
 # Uploads: only file types people can open on a phone or library PC, and a
 # size that an old phone on pay-as-you-go data can still download.
