@@ -127,9 +127,18 @@ def models_that_change_content():
     return frozenset({Site, *shown, *get_snippet_models(), *media, *named})
 
 
-def model_saved_or_deleted(sender, **kwargs):
-    if sender in models_that_change_content():
+def model_saved_or_deleted(sender, created=False, **kwargs):
+    if sender in models_that_change_content() and not is_default_setting_created(sender, created):
         content_changed()
+
+
+def is_default_setting_created(sender, created):
+    """A site's settings row made with its defaults on first use changes
+    nothing a page shows (the page being rendered already uses it); editing
+    it later is a save like any other."""
+    from wagtail.contrib.settings.models import AbstractSetting
+
+    return created and issubclass(sender, AbstractSetting)
 
 
 def connect_content_signals():
