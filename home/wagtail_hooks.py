@@ -1,13 +1,7 @@
 from wagtail import hooks
 
-from .admin_views import register_status_log_action
 from .dashboard import PagesDueForReviewPanel, can_edit_pages
 from .publishing import publishes_without_workflow
-
-
-@hooks.register("register_log_actions")
-def register_home_log_actions(actions):
-    register_status_log_action(actions)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,8 +1,8 @@
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
-from home.forms import HONEYPOT_FIELD
 from home.page_forms import FreeSlugFormMixin
+from records.forms import HONEYPOT_FIELD
 
 
 class FormPageAdminForm(FreeSlugFormMixin, WagtailAdminFormPageForm):

@@ -56,9 +56,9 @@ from home.groups import (
     SERVICE_USER_REVIEW_TASK,
     SERVICE_USER_REVIEWERS,
 )
-from home.models import FooterSettings, HomePage, ReviewDatesMixin, SiteSettings, StandardPage
+from home.models import FooterSettings, HomePage, SiteSettings, StandardPage
 from home.publishing import apply_publishing_rules, check_section_settings
-from home.review import DuePages, review_page_models
+from home.review import DuePages
 from tests.factories.editors import RootDocumentFactory, RootImageFactory, root_collection
 from tests.factories.home import StandardPageFactory, UserFactory
 from tests.factories.opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
@@ -295,6 +295,8 @@ PERMISSION_MATRIX = [
     ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
     ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
+    ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
+    ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
     ("add meeting groups", has_perm("news.add_meetinggroup"), Y, Y, N, N),
     ("edit meeting groups", has_perm("news.change_meetinggroup"), Y, Y, N, N),
     ("delete a meeting group that has no minutes", has_perm("news.delete_meetinggroup"), Y, Y, N, N),
@@ -319,11 +321,16 @@ def test_permission_matrix(site_sections):
 # the matrix has no row for (say, bulk delete) still fails a test. Pages are
 # named by their slug ("root" is the top of the tree).
 SUGGESTION_TOPICS = {f"suggestions.{action}_suggestiontopic" for action in ("view", "add", "change", "delete")}
+OPPORTUNITY_OPTIONS = {
+    f"opportunities.{action}_{model}"
+    for action in ("view", "add", "change", "delete")
+    for model in ("opportunitytheme", "opportunityformat")
+}
 MEETING_GROUPS = {f"news.{action}_meetinggroup" for action in ("view", "add", "change", "delete")}
 
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS, *OPPORTUNITY_OPTIONS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -337,6 +344,7 @@ EXPECTED_GRANTS = {
             "wagtailredirects.delete_redirect",
             "wagtailcore.change_workflow",
             *SUGGESTION_TOPICS,
+            *OPPORTUNITY_OPTIONS,
             *MEETING_GROUPS,
         },
         "page": {
@@ -645,11 +653,14 @@ def review_page(parent, title, days_from_today, owner=None):
     )
 
 
-def test_every_page_type_with_review_dates_is_found_without_importing_it():
-    found = set(review_page_models())
-    assert StandardPage in found and HomePage not in found
-    # Whichever app defines it: any page model using the mixin is listed.
-    assert found == {model for model in get_page_models() if issubclass(model, ReviewDatesMixin)}
+@pytest.mark.django_db
+def test_due_pages_of_every_type_with_review_dates_are_listed_whichever_app_defines_it(home_page):
+    from tests.factories.news import LeafletIndexPageFactory, LeafletPageFactory
+
+    leaflets = LeafletIndexPageFactory(parent=home_page)
+    LeafletPageFactory(parent=leaflets, title="Leaflet due", next_review=timezone.localdate() - timedelta(days=3))
+    review_page(home_page, "Policy due", -1)
+    assert [page.title for page in DuePages().all()] == ["Leaflet due", "Policy due"]
 
 
 def test_due_pages_are_today_or_earlier_most_overdue_first(home_page):

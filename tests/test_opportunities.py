@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,17 +16,16 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.references import reference_pattern
-from opportunities.filters import FACETS
 from opportunities.models import (
     ExpressionOfInterest,
-    Format,
     Frequency,
+    OpportunityFormat,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityTheme,
     Rung,
-    Theme,
 )
+from records.references import reference_pattern
 from tests.factories.opportunities import (
     ExpressionOfInterestFactory,
     OpportunityIndexPageFactory,
@@ -33,6 +33,22 @@ from tests.factories.opportunities import (
 )
 
 Status = ExpressionOfInterest.Status
+# The themes and ways of taking part that migration 0006 creates, in their order.
+THEMES = ["recruitment", "induction", "hub-and-forum", "peer-research", "policies", "other"]
+FORMATS = ["in-person", "online", "phone"]
+FILTER_VALUES = [
+    *[("rung", value) for value in Rung.values],
+    *[("theme", value) for value in THEMES],
+    *[("format", value) for value in FORMATS],
+    ("status", "open"),
+    ("status", "closed"),
+]
+
+
+def slugs(relation):
+    return [option.slug for option in relation.all()]
+
+
 TODAY = timezone.localdate
 
 
@@ -70,8 +86,7 @@ def valid_data(**overrides):
         "email": "jo@example.org",
         "phone": "",
         "postal_address": "",
-        "support_worker_name": "",
-        "support_worker_contact": "",
+        "support_worker": "",
         "best_times": "Mornings",
         "access_needs": "A quiet room",
         "anything_else": "Is there parking?",
@@ -98,16 +113,73 @@ def listed_titles(html):
 
 
 @pytest.mark.django_db
-def test_themes_and_formats_round_trip_and_filter_without_matching_part_of_a_value(index):
-    page = OpportunityPageFactory(parent=index, themes=[Theme.PEER_RESEARCH, Theme.POLICIES], formats=[Format.PHONE])
+def test_themes_and_formats_are_kept_on_the_page_and_its_revisions_in_staff_order(index):
+    page = OpportunityPageFactory(parent=index, themes=["policies", "peer-research"], formats=["phone"])
     page.save_revision().publish()
     fresh = OpportunityPage.objects.get(pk=page.pk)
-    assert fresh.themes == ["peer-research", "policies"]
-    assert fresh.get_latest_revision_as_object().themes == ["peer-research", "policies"]
-    assert OpportunityPage.objects.filter(themes__includes="peer-research").count() == 1
-    assert OpportunityPage.objects.filter(themes__includes="research").count() == 0
-    assert OpportunityPage.objects.filter(formats__includes="phone").count() == 1
+    assert slugs(fresh.themes) == ["peer-research", "policies"]
+    assert slugs(fresh.get_latest_revision_as_object().themes) == ["peer-research", "policies"]
+    assert slugs(fresh.formats) == ["phone"]
     assert fresh.theme_labels() == ["Peer research", "Reviewing policies"]
+    OpportunityTheme.objects.filter(slug="policies").update(sort_order=-1)
+    assert fresh.theme_labels() == ["Reviewing policies", "Peer research"]
+
+
+@pytest.mark.django_db
+def test_theme_filter_offers_the_themes_staff_keep_in_their_order(client, index):
+    OpportunityTheme.objects.create(name="Housing", slug="housing", sort_order=-1)
+    OpportunityPageFactory(parent=index, title="Housing panel", slug="housing-panel", themes=["housing"])
+    OpportunityPageFactory(parent=index, title="Forum")
+    html = client.get("/get-involved/?theme=housing").content.decode()
+    assert listed_titles(html) == ["Housing panel"]
+    labels = list(filter_counts(html))
+    assert labels[labels.index("Any theme") + 1] == "Housing"
+    assert "Housing" in client.get("/get-involved/housing-panel/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_a_theme_in_the_admin_and_people_can_browse_by_it(client, editor, index):
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_opportunities_opportunitytheme:list"))
+    assert listing.status_code == 200 and "Peer research" in listing.content.decode()
+    response = client.post(
+        reverse("wagtailsnippets_opportunities_opportunitytheme:add"), {"name": "Housing", "slug": "housing"}
+    )
+    assert response.status_code == 302
+    housing = OpportunityTheme.objects.get(slug="housing")
+    assert housing.sort_order == len(THEMES)  # added at the end of the list
+    OpportunityPageFactory(parent=index, title="Housing panel", themes=["housing"])
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Housing panel"]
+
+
+BEFORE_SNIPPETS = [("opportunities", "0005_themes_and_formats_as_snippets")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_links_every_page_to_the_themes_and_formats_its_text_named(client, index):
+    listed = OpportunityPageFactory(parent=index, title="Listed as text", slug="listed")
+    bare = OpportunityPageFactory(parent=index, title="Bare value", slug="bare")
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_SNIPPETS)
+    old_apps = executor.loader.project_state(BEFORE_SNIPPETS).apps
+    OldPage = old_apps.get_model("opportunities", "OpportunityPage")
+    for model_name in ("OpportunityTheme", "OpportunityFormat"):
+        old_apps.get_model("opportunities", model_name).objects.all().delete()  # and the pages' links
+    # As the old field stored them: ",a,b,", or a bare value when code assigned a string.
+    OldPage.objects.filter(pk=listed.pk).update(old_themes=",peer-research,policies,", old_formats=",in-person,phone,")
+    OldPage.objects.filter(pk=bare.pk).update(old_themes="housing", old_formats="online")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    listed, bare = OpportunityPage.objects.get(pk=listed.pk), OpportunityPage.objects.get(pk=bare.pk)
+    assert (slugs(listed.themes), slugs(listed.formats)) == (["peer-research", "policies"], ["in-person", "phone"])
+    assert (slugs(bare.themes), slugs(bare.formats)) == (["housing"], ["online"])
+    assert list(OpportunityTheme.objects.values_list("slug", flat=True)) == [*THEMES, "housing"]
+    assert list(OpportunityFormat.objects.values_list("slug", flat=True)) == FORMATS
+    assert listed.theme_labels() == ["Peer research", "Reviewing policies"]
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Bare value"]
+    assert listed_titles(client.get("/get-involved/?format=phone").content.decode()) == ["Listed as text"]
 
 
 # --- Page rules and editing ---------------------------------------------------------------
@@ -173,11 +245,14 @@ def test_editor_can_publish_an_opportunity_in_the_admin(client, superuser, index
         }
     )
     # Ticked boxes arrive as a repeated key, which nested_form_data would number.
-    data.update(themes=["peer-research", "other"], formats=["online"])
+    data.update(
+        themes=[OpportunityTheme.objects.get(slug=slug).pk for slug in ("peer-research", "other")],
+        formats=[OpportunityFormat.objects.get(slug="online").pk],
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     page = OpportunityPage.objects.get(slug="peer-researcher")
-    assert page.live and page.themes == ["peer-research", "other"] and page.formats == ["online"]
+    assert page.live and slugs(page.themes) == ["peer-research", "other"] and slugs(page.formats) == ["online"]
     assert "Peer researcher" in client.get("/get-involved/?theme=peer-research").content.decode()
 
 
@@ -221,18 +296,16 @@ def test_listing_leaves_out_drafts_and_private_pages(client, index):
 def one_per_option(index):
     """An open opportunity for every rung, theme and format, plus closed ones."""
     for number, rung in enumerate(Rung.values):
-        theme = Theme.values[number % len(Theme.values)]
-        fmt = Format.values[number % len(Format.values)]
+        theme = THEMES[number % len(THEMES)]
+        fmt = FORMATS[number % len(FORMATS)]
         OpportunityPageFactory(parent=index, title=f"Open {rung}", rung=rung, themes=[theme], formats=[fmt])
-    OpportunityPageFactory(
-        parent=index, title="Open other", rung=Rung.CONTROL, themes=[Theme.OTHER], formats=[Format.PHONE]
-    )
+    OpportunityPageFactory(parent=index, title="Open other", rung=Rung.CONTROL, themes=["other"], formats=["phone"])
     OpportunityPageFactory(
         parent=index,
         title="Closed peer research",
         rung=Rung.PARTICIPATION,
-        themes=[Theme.PEER_RESEARCH],
-        formats=[Format.ONLINE],
+        themes=["peer-research"],
+        formats=["online"],
         closing_date=days(-5),
     )
 
@@ -246,21 +319,26 @@ def expected_titles(predicate, status="open"):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name, value",
-    [(facet.name, value) for facet in FACETS for value in facet.values],
+    FILTER_VALUES,
 )
 def test_every_filter_value_shows_only_matching_opportunities(client, one_per_option, name, value):
     html = client.get(f"/get-involved/?{name}={value}").content.decode()
     predicates = {
         "rung": lambda page: page.rung == value,
-        "theme": lambda page: value in page.themes,
-        "format": lambda page: value in page.formats,
+        "theme": lambda page: value in slugs(page.themes),
+        "format": lambda page: value in slugs(page.formats),
         "status": lambda page: True,
     }
     status = value if name == "status" else "open"
     expected = expected_titles(predicates[name], status)
     assert sorted(listed_titles(html)) == expected
     assert f"{len(expected)} {status} opportunit" in html
-    label = next(facet for facet in FACETS if facet.name == name).label(value)
+    label = {
+        "rung": lambda: Rung(value).label,
+        "theme": lambda: OpportunityTheme.objects.get(slug=value).name,
+        "format": lambda: OpportunityFormat.objects.get(slug=value).name,
+        "status": lambda: {"open": "Open now", "closed": "Closed"}[value],
+    }[name]()
     assert filter_counts(html)[label] == len(expected)
 
 
@@ -332,8 +410,8 @@ def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, page_cac
                 parent=index,
                 title=f"Opportunity {number}",
                 rung=Rung.values[number % 5],
-                themes=[Theme.values[number % 6], Theme.OTHER],
-                formats=[Format.values[number % 3]],
+                themes=[THEMES[number % 6], "other"],
+                formats=[FORMATS[number % 3]],
                 closing_date=days(number % 40 - 5),
             )
 
@@ -364,13 +442,20 @@ def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, page_cac
 
 
 @pytest.mark.django_db
+def test_opportunity_times_are_written_as_meeting_times_are(index):
+    noon = timezone.make_aware(datetime.combine(days(20), time(12)))
+    page = OpportunityPageFactory.build(starts_at=noon, ends_at=noon + timedelta(hours=2, minutes=30))
+    assert page.session_text().endswith(", midday to 2:30pm")
+
+
+@pytest.mark.django_db
 def test_opportunity_page_says_everything_a_person_needs_to_decide(client, index):
     page = OpportunityPageFactory(
         parent=index,
         title="Interview panel",
         rung=Rung.PARTNERSHIP,
-        themes=[Theme.RECRUITMENT],
-        formats=[Format.IN_PERSON, Format.ONLINE],
+        themes=["recruitment"],
+        formats=["in-person", "online"],
         what_you_would_do="<p>Score the candidates.</p>",
         what_you_can_influence="<p>Who gets the job.</p>",
         what_cannot_change="<p>The salary.</p>",
@@ -526,7 +611,7 @@ def test_blank_form_stores_nothing_and_lists_every_problem(client, opportunity):
         ("phone", ["phone"], "Enter your phone number, or choose another way for us to contact you"),
         ("text", ["phone"], "Enter a mobile number we can text, or choose another way for us to contact you"),
         ("post", ["postal_address"], "Enter your postal address, or choose another way for us to contact you"),
-        ("support_worker", ["support_worker_name", "support_worker_contact"], "Enter your support worker’s name"),
+        ("support_worker", ["support_worker"], "Enter your support worker’s name and how we can reach them"),
     ],
 )
 def test_only_the_detail_for_the_chosen_way_is_required(client, opportunity, method, fields_with_errors, message):
@@ -548,11 +633,7 @@ def test_only_the_detail_for_the_chosen_way_is_required(client, opportunity, met
         ("phone", {"phone": "0151 496 0999"}, "phone"),
         ("text", {"phone": "07700 900999"}, "phone"),
         ("post", {"postal_address": "1 Example Street\nLiverpool"}, "postal_address"),
-        (
-            "support_worker",
-            {"support_worker_name": "Chris", "support_worker_contact": "0151 496 0888"},
-            "support_worker_name",
-        ),
+        ("support_worker", {"support_worker": "Chris at Example Housing, 0151 496 0888"}, "support_worker"),
     ],
 )
 def test_each_way_of_contact_works_and_other_details_are_not_kept(client, opportunity, method, details, kept):
@@ -560,8 +641,7 @@ def test_each_way_of_contact_works_and_other_details_are_not_kept(client, opport
         "email": "other@example.org",
         "phone": "0151 496 0111",
         "postal_address": "Somewhere",
-        "support_worker_name": "Someone",
-        "support_worker_contact": "someone@example.org",
+        "support_worker": "Someone, someone@example.org",
     }
     response = client.post(form_url(opportunity), valid_data(contact_method=method, **{**everything, **details}))
     assert response.status_code == 302
@@ -609,8 +689,7 @@ def test_each_validation_error_is_shown_and_nothing_is_stored(client, opportunit
         ("email", 254, "Your email address", "email"),
         ("phone", 40, "Your phone number", "phone"),
         ("postal_address", 300, "Your postal address", "post"),
-        ("support_worker_name", 120, "Your support worker’s name", "support_worker"),
-        ("support_worker_contact", 200, "How to reach your support worker", "support_worker"),
+        ("support_worker", 400, "Your support worker’s details", "support_worker"),
         ("best_times", 200, "Best times to contact you", "email"),
         ("access_needs", 1000, "Access needs or support", "email"),
         ("anything_else", 2000, "Anything else", "email"),
@@ -625,8 +704,7 @@ def test_every_field_has_a_length_limit(client, opportunity, field, limit, messa
         contact_method=method,
         phone="0151 496 0999",
         postal_address="1 Example Street",
-        support_worker_name="Chris",
-        support_worker_contact="0151 496 0888",
+        support_worker="Chris, 0151 496 0888",
     )
     data[field] = filler
     response = client.post(form_url(opportunity), data)
@@ -685,16 +763,16 @@ def test_rate_limit_gives_a_clear_429_page_after_a_burst(
 
 @pytest.mark.django_db
 def test_references_have_the_e_format_and_are_unique(opportunity, monkeypatch):
-    records = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
-    references = {record.reference for record in records}
+    sent = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
+    references = {record.reference for record in sent}
     assert len(references) == 50
     assert all(reference_pattern("E").match(reference) for reference in references)
     # A clash with an existing reference is retried, never an error for the person.
-    import home.models
+    import records.models
 
-    taken = records[0].reference
+    taken = sent[0].reference
     draws = iter([taken, "E-ABCDEF"])
-    monkeypatch.setattr(home.models, "generate_reference", lambda prefix: next(draws))
+    monkeypatch.setattr(records.models, "generate_reference", lambda prefix: next(draws))
     assert ExpressionOfInterestFactory(opportunity=opportunity).reference == "E-ABCDEF"
 
 
@@ -737,13 +815,16 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import home.notifications
+    import records.notifications
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(home.notifications, "send_mail", broken)
-    with caplog.at_level(logging.ERROR, logger="home.notifications"), django_capture_on_commit_callbacks(execute=True):
+    monkeypatch.setattr(records.notifications, "send_mail", broken)
+    with (
+        caplog.at_level(logging.ERROR, logger="records.notifications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1
@@ -871,8 +952,7 @@ def admin_form_data(record, **overrides):
         "email": record.email,
         "phone": record.phone,
         "postal_address": record.postal_address,
-        "support_worker_name": record.support_worker_name,
-        "support_worker_contact": record.support_worker_contact,
+        "support_worker": record.support_worker,
         "best_times": record.best_times,
         "access_needs": record.access_needs,
         "anything_else": record.anything_else,
@@ -998,7 +1078,7 @@ def test_demo_covers_every_rung_and_theme_with_a_closed_and_dated_ones(client, d
     assert len(pages) >= 8
     open_pages = [page for page in pages if page.is_open]
     assert {page.rung for page in open_pages} == set(Rung.values)
-    assert {theme for page in pages for theme in page.themes} == set(Theme.values)
+    assert {theme for page in pages for theme in slugs(page.themes)} == set(THEMES)
     assert any(not page.is_open for page in pages)
     assert sum(1 for page in open_pages if page.has_calendar_entry and page.starts_at > timezone.now()) >= 3
     assert set(ExpressionOfInterest.objects.values_list("status", flat=True)) == set(Status.values)

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "records",
     "news",
     "opportunities",
     "suggestions",
@@ -108,10 +109,6 @@ TEMPLATES = [
         },
     },
 ]
-
-# Forms render through the project's template settings, so that the shared
-# GOV.UK form templates in templates/includes/forms/ are found.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 # Database: DATABASE_URL when given (PostgreSQL in production), else SQLite.
@@ -325,7 +322,6 @@ RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 # Behind a reverse proxy the client address is in X-Forwarded-For; set
 # RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR there so limits apply per person.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
-RATELIMIT_VIEW = "home.views.rate_limited"
 
 LOGGING = {
     "version": 1,
