@@ -3,6 +3,7 @@ from wagtail.models import Page, Site
 
 from home import documents
 from home.cache import cached_content
+from home.icons import render_icon, section_icon_name
 from home.pagination import elided_page_range
 
 register = template.Library()
@@ -35,32 +36,56 @@ def link_text(document, label=""):
     return documents.document_link_text(document, label)
 
 
+def menu_pages(request):
+    """Top-level pages ticked 'Show in menus' in the editor, in tree order.
+    Looked up once per request: the header draws the menu twice (phone and
+    wide screens) and the search page lists the sections again."""
+    if request is None:
+        return []
+    if not hasattr(request, "_menu_pages"):
+        site = Site.find_for_request(request)
+        request._menu_pages = cached_content("main-navigation", lambda: menu_pages_of(site), site.pk) if site else []
+    return request._menu_pages
+
+
+def menu_pages_of(site):
+    # Kept in the shared cache per content version (home/cache.py).
+    return list(site.root_page.get_children().live().in_menu())
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
-    """Top-level pages ticked 'Show in menus' in the editor, in tree order,
-    from the shared cache; the current section is worked out from tree paths."""
+def main_navigation(context, layout="wide"):
+    """The main menu: a <details> "Menu" on phones, a row of links on wider screens."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"menu_items": []}
-    items = cached_content("main-navigation", lambda: navigation_items(site, request), site.pk)
     current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else None
-    for item in items:
-        item["current"] = current_state(item["path"], current_path)
-    return {"menu_items": items}
+    if request is not None and isinstance(current, Page) and not hasattr(request, "_menu_ancestor_ids"):
+        # From tree paths, without a query: a menu page is an ancestor when
+        # the current page's path starts with its path.
+        request._menu_ancestor_ids = {
+            item.pk for item in menu_pages(request) if current.path.startswith(item.path) and item.pk != current.pk
+        }
+    ancestor_ids = getattr(request, "_menu_ancestor_ids", set())
+    return {
+        "menu_items": menu_pages(request),
+        "current": current,
+        "current_ancestor_ids": ancestor_ids,
+        "layout": layout,
+    }
 
 
-def navigation_items(site, request):
-    pages = site.root_page.get_children().live().in_menu()
-    return [{"path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
+@register.simple_tag(takes_context=True)
+def main_sections(context):
+    return menu_pages(context.get("request"))
 
 
-def current_state(item_path, current_path):
-    """aria-current: "page" on the page itself, "true" on the section it is in."""
-    if current_path is None or not current_path.startswith(item_path):
-        return ""
-    return "page" if current_path == item_path else "true"
+@register.simple_tag
+def icon(name, css_class="icon"):
+    return render_icon(name, css_class)
+
+
+@register.simple_tag
+def section_icon(page, css_class="icon"):
+    return render_icon(section_icon_name(page), css_class)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
