@@ -54,6 +54,12 @@ def current_version():
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if version is None:
+        # The shared cache is unreachable (Redis stopped: django-redis answers
+        # "nothing" instead of raising). A token of this call alone means no
+        # cached entry can ever match it, so pages are simply built afresh
+        # until the cache is back, and nothing stale is served after.
+        return uuid.uuid4().hex
     return version
 
 
