@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from .admin_views import expressions_of_interest_viewset
 from .components import OpportunitiesSection
+from .figures import opportunity_figures
 
 
 @hooks.register("register_admin_viewset")
@@ -13,6 +14,9 @@ def register_expressions_of_interest_viewset():
 def add_waiting_expressions_of_interest_panel(request, panels):
     if request.user.has_perm("opportunities.view_expressionofinterest"):
         panels.append(expressions_of_interest_viewset.waiting_panel())
+
+
+hooks.register("involvement_figures", opportunity_figures, order=20)
 
 
 @hooks.register("home_page_sections", order=20)
