@@ -18,6 +18,7 @@ from home.pagination import paginate
 from home.routes import form_page_route
 
 from .fields import ChoiceListField
+from .posters import poster_response
 
 # Opportunity descriptions are short structured sections, not whole pages.
 SECTION_FEATURES = ["bold", "ul", "ol", "link"]
@@ -388,6 +389,7 @@ class OpportunityPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["express_interest_url"] = self.subpage_url(request, "express_interest")
+        context["poster_url"] = self.subpage_url(request, "poster")
         if self.has_calendar_entry:
             context["calendar_url"] = self.subpage_url(request, "calendar")
         parent = self.get_parent()
@@ -409,6 +411,10 @@ class OpportunityPage(RoutablePageMixin, Page):
             url=self.get_full_url(request),
             filename=f"{self.slug}.ics",
         )
+
+    @path("poster/", name="poster")
+    def poster(self, request):
+        return poster_response(request, self)
 
     express_interest = form_page_route(
         "express-interest/", "opportunities.views.express_interest", name="express_interest"
