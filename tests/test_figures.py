@@ -62,13 +62,14 @@ def hand_counted(figures_page, home_page, months):
     """
     this_month, last_month = start_of(months[-1]), start_of(months[-2])
     long_ago = start_of(months[0]) - timedelta(days=40)
+    done, cant_do = Suggestion.Status.DONE, Suggestion.Status.CANT_DO
     for days in (1, 6):
-        SuggestionFactory(created_at=this_month, status=Suggestion.Status.DONE, answered_at=this_month + timedelta(days))
+        SuggestionFactory(created_at=this_month, status=done, answered_at=this_month + timedelta(days))
     SuggestionFactory.create_batch(4, created_at=this_month)
     for days in (2, 4, 9):
         day = last_month + timedelta(days=1)
-        SuggestionFactory(created_at=day, status=Suggestion.Status.CANT_DO, public_answer="No.", answered_at=day + timedelta(days))
-    SuggestionFactory.create_batch(5, created_at=long_ago, status=Suggestion.Status.DONE, answered_at=long_ago)
+        SuggestionFactory(created_at=day, status=cant_do, public_answer="No.", answered_at=day + timedelta(days))
+    SuggestionFactory.create_batch(5, created_at=long_ago, status=done, answered_at=long_ago)
 
     index = OpportunityIndexPageFactory(parent=home_page)
     participation = [OpportunityPageFactory(parent=index, rung=Rung.PARTICIPATION) for _ in range(5)]
@@ -118,9 +119,7 @@ def bar_labels(svg):
     return [text.text for text in svg.findall(".//{*}text")]
 
 
-@pytest.mark.parametrize(
-    "count, shown", [(0, "0"), (1, "fewer than 5"), (4, "fewer than 5"), (5, "5"), (1234, "1234")]
-)
+@pytest.mark.parametrize("count, shown", [(0, "0"), (1, "fewer than 5"), (4, "fewer than 5"), (5, "5"), (1234, "1234")])
 def test_counts_from_1_to_4_are_published_as_fewer_than_5(count, shown):
     assert published_count(count) == shown
 
@@ -132,7 +131,7 @@ def test_month_by_month_matches_hand_count_with_suppression_in_chart_table_and_c
     assert table_row(html, this_month) == ["6", "fewer than 5"]
     assert table_row(html, last_month) == ["fewer than 5", "fewer than 5"]
     assert table_row(html, label(months[0])) == ["0", "0"]
-    assert html.count("<tr><th scope=\"row\">") >= 12
+    assert html.count('<tr><th scope="row">') >= 12
     assert label(months[0] - timedelta(days=1)) not in html  # 13 months ago is not shown
 
     chart = chart_of(html, "suggestions-by-month")
@@ -251,7 +250,9 @@ def add_records(count, opportunity):
             )
         )
         interest.append(
-            ExpressionOfInterest(reference=f"E-{n:06d}", opportunity=opportunity, contact_method="phone", created_at=received)
+            ExpressionOfInterest(
+                reference=f"E-{n:06d}", opportunity=opportunity, contact_method="phone", created_at=received
+            )
         )
     Suggestion.objects.bulk_create(suggestions)
     ExpressionOfInterest.objects.bulk_create(interest)
@@ -273,9 +274,7 @@ def test_figures_page_and_csv_make_the_same_number_of_queries_at_10_and_1000_rec
 
 
 def test_chart_names_itself_and_escapes_labels():
-    figure = Figure(
-        slug="test", title="A <b> & c", label_heading="Thing", measures=("Count",), rows=[Row("<x>", (7,))]
-    )
+    figure = Figure(slug="test", title="A <b> & c", label_heading="Thing", measures=("Count",), rows=[Row("<x>", (7,))])
     svg = ET.fromstring(str(bar_chart_svg(figure)))  # noqa: S314
     assert svg.find("{*}title").text == "A <b> & c"
     assert svg.find("{*}desc").text == "<x>: 7."
