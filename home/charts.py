@@ -13,15 +13,17 @@ from django.utils.safestring import mark_safe
 
 from .figures import SUPPRESS_BELOW, Figure
 
-WIDTH = 640
-LABEL_WIDTH = 210
+# Narrow, with each label above its bars, so that on a phone the whole chart
+# fits the screen and its words stay close to the page's own text size.
+WIDTH = 400
+LABEL_HEIGHT = 22
 VALUE_WIDTH = 100
-BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-BAR_HEIGHT = 20
+BAR_AREA = WIDTH - VALUE_WIDTH
+BAR_HEIGHT = 18
 BAR_GAP = 4
 GROUP_GAP = 14
 LEGEND_HEIGHT = 34
-FONT_SIZE = 15
+FONT_SIZE = 14
 INK = "#1d1d1b"
 BAR_COLOUR = "#0b5563"  # the brand colour: 7.9:1 against white
 
@@ -30,15 +32,16 @@ def bar_chart_svg(figure: Figure):
     """The figure as an accessible SVG (role="img", named by its title and
     described by its numbers in words)."""
     scale = max(figure.largest, SUPPRESS_BELOW)
-    group_height = len(figure.measures) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
-    top = LEGEND_HEIGHT if len(figure.measures) > 1 else BAR_GAP
+    group_height = LABEL_HEIGHT + len(figure.measures) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
+    has_legend = len(figure.measures) > 1
+    top = LEGEND_HEIGHT if has_legend else 0
     height = top + len(figure.rows) * (group_height + GROUP_GAP)
-    parts = [_legend(figure)] if top else []
+    parts = [_legend(figure)] if has_legend else []
     for index, row in enumerate(figure.rows):
         y = top + index * (group_height + GROUP_GAP)
-        parts.append(_text(0, y + group_height / 2, row.label, anchor="start"))
+        parts.append(_text(0, y + LABEL_HEIGHT / 2, row.label, weight="bold"))
         for position, count in enumerate(row.counts):
-            bar_y = y + position * (BAR_HEIGHT + BAR_GAP)
+            bar_y = y + LABEL_HEIGHT + position * (BAR_HEIGHT + BAR_GAP)
             parts.append(_bar(figure, position, count, bar_y, scale))
     return format_html(
         '<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{slug}-title {slug}-desc" '
@@ -83,7 +86,7 @@ def _fill(figure, position):
 
 def _bar(figure, position, count, y, scale):
     shown = figure.shown(count)
-    value_x = LABEL_WIDTH + 6
+    value_x = 6
     if count is None or count == 0:
         bar = ""
     elif shown != str(count):
@@ -91,7 +94,7 @@ def _bar(figure, position, count, y, scale):
         bar = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{}" stroke-width="2" '
             'stroke-dasharray="4 3"/>',
-            LABEL_WIDTH,
+            1,
             y + 1,
             _length(SUPPRESS_BELOW, scale),
             BAR_HEIGHT - 2,
@@ -102,7 +105,7 @@ def _bar(figure, position, count, y, scale):
         length = _length(count, scale)
         bar = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1"/>',
-            LABEL_WIDTH,
+            0,
             y,
             length,
             BAR_HEIGHT,
@@ -110,12 +113,12 @@ def _bar(figure, position, count, y, scale):
             BAR_COLOUR,
         )
         value_x += length
-    return bar + _text(value_x, y + BAR_HEIGHT / 2, shown, anchor="start")
+    return bar + _text(value_x, y + BAR_HEIGHT / 2, shown)
 
 
 def _legend(figure):
     items = []
-    x = LABEL_WIDTH
+    x = 0
     for position, measure in enumerate(figure.measures):
         items.append(
             format_html(
@@ -125,7 +128,7 @@ def _legend(figure):
                 BAR_COLOUR,
             )
         )
-        items.append(_text(x + 24, 13, measure, anchor="start"))
+        items.append(_text(x + 24, 13, measure))
         x += 24 + len(measure) * 9 + 24
     return format_html_join("", "{}", ((item,) for item in items))
 
@@ -134,12 +137,12 @@ def _length(count, scale):
     return round(BAR_AREA * count / scale, 1)
 
 
-def _text(x, y, words, *, anchor):
+def _text(x, y, words, *, weight="normal"):
     return format_html(
-        '<text x="{}" y="{}" fill="{}" dominant-baseline="middle" text-anchor="{}">{}</text>',
+        '<text x="{}" y="{}" fill="{}" dominant-baseline="middle" font-weight="{}">{}</text>',
         x,
         y,
         INK,
-        anchor,
+        weight,
         words,
     )
