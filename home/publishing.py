@@ -114,3 +114,34 @@ def check_section_settings(app_configs, **kwargs):
             id="home.E001",
         )
     ]
+
+
+def editors_publish_section_of(page):
+    """The EDITORS_PUBLISH_SECTIONS section (a page directly under a home page)
+    that `page` is, or is inside; None when it is in no such section."""
+    from .models import HomePage
+
+    if page is None or not page.pk:
+        return None
+    candidates = Page.objects.ancestor_of(page, inclusive=True).filter(slug__in=editors_publish_sections())
+    for section in candidates:
+        parent = section.get_parent()
+        if parent is not None and issubclass(parent.specific_class, HomePage):
+            return section
+    return None
+
+
+def can_publish_here(user, page, parent_page):
+    """Whether `user` may publish the page being edited (or created under `parent_page`)."""
+    if page is not None and page.pk:
+        return page.permissions_for_user(user).can_publish()
+    return parent_page is not None and parent_page.permissions_for_user(user).can_publish_subpage()
+
+
+def publishes_without_workflow(user, page, parent_page):
+    """True where editors simply publish: a section in EDITORS_PUBLISH_SECTIONS,
+    for someone allowed to publish there. Wagtail would still offer "Submit to
+    Review and publish", because the root of the tree carries that workflow;
+    offering both is a choice the README says editors never have to make."""
+    section = editors_publish_section_of(page if page is not None and page.pk else parent_page)
+    return section is not None and can_publish_here(user, page, parent_page)

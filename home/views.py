@@ -40,10 +40,6 @@ def robots_txt(request):
     return TemplateResponse(request, "robots.txt", content_type="text/plain")
 
 
-def rate_limited(request, exception=None):
-    return TemplateResponse(request, "429.html", status=429)
-
-
 def server_error(request):
     # A plain render: the 500 page must not depend on the database or settings.
     from django.template.loader import render_to_string

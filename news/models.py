@@ -22,8 +22,10 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.calendar import ics_response
 from home.models import ReviewDatesMixin
+from home.page_forms import SitePageForm
 
 from .listing import FilteredListingMixin, ListingFilter
+from .page_forms import MeetingMinutesPageForm
 
 SUMMARY_MAX_LENGTH = 300
 SUMMARY_HELP = (
@@ -102,6 +104,8 @@ class ListedPageMixin:
 
 class IndexPage(FilteredListingMixin, Page):
     """What the three index pages share: one per site, directly under the home page."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(max_length=400, blank=True, help_text=INTRODUCTION_HELP)
 
@@ -185,6 +189,8 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(ListedPageMixin, PictureMixin, Page):
+    base_form_class = SitePageForm
+
     kind = models.CharField(
         "type",
         max_length=20,
@@ -351,11 +357,14 @@ class MeetingIndexPage(IndexPage):
 
 
 class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
+    base_form_class = MeetingMinutesPageForm
+
     group = models.ForeignKey(
         MeetingGroup,
         on_delete=models.PROTECT,
         related_name="meetings",
-        help_text="Which group met. Add a new group in the admin menu under Meeting groups.",
+        help_text="Which group met. Not in the list? Choose 'Add a new group' in the chooser, "
+        "or go to Meeting groups in the admin menu.",
     )
     date = models.DateField(help_text="The day of the meeting. A date still to come shows as 'upcoming'.")
     start_time = models.TimeField(help_text="When it starts, e.g. 10:00.")
@@ -437,6 +446,16 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "meeting minutes page"
+
+    @staticmethod
+    def title_for(group, day):
+        """The title a meeting gets when the editor leaves it empty."""
+        return f"{group.name}, {day.strftime('%-d %B %Y')}"
+
+    @staticmethod
+    def slug_for(group, day):
+        """Every meeting's web address follows one pattern: group-YYYY-MM-DD."""
+        return f"{group.slug}-{day:%Y-%m-%d}"
 
     @property
     def starts_at(self):
@@ -550,6 +569,8 @@ class LeafletPageTopic(TaggedItemBase):
 
 
 class LeafletPage(ListedPageMixin, ReviewDatesMixin, PictureMixin, Page):
+    base_form_class = SitePageForm
+
     summary = models.TextField(max_length=SUMMARY_MAX_LENGTH, help_text=SUMMARY_HELP)
     topics = ClusterTaggableManager(
         through=LeafletPageTopic,

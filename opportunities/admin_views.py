@@ -5,7 +5,7 @@ from django import forms
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
-from home.admin_views import InvolvementRecordFilterSet, InvolvementRecordViewSet, WaitingRecordsPanel
+from records.admin_views import InvolvementRecordFilterSet, InvolvementRecordViewSet, WaitingRecordsPanel
 
 from .forms import ExpressionOfInterestAdminForm
 from .models import ExpressionOfInterest, Rung

@@ -9,9 +9,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.contact import ContactMethod
 from home.demo_pages import ensure_child_page, heading, paragraph, stream
-from home.models import Channel
+from records.contact import ContactMethod
+from records.models import Channel
 
 from .models import (
     ExpressionOfInterest,
@@ -357,8 +357,7 @@ EXPRESSIONS = [
         "opportunity": "run-a-self-help-group",
         "name": "Dee",
         "contact_method": ContactMethod.SUPPORT_WORKER,
-        "support_worker_name": "Chris at Example Housing",
-        "support_worker_contact": "0151 496 0456",
+        "support_worker": "Chris at Example Housing, 0151 496 0456",
         "access_needs": "I would like to bring my support worker to the first meeting.",
         "status": ExpressionOfInterest.Status.NEW,
         "channel": Channel.SUPPORT_WORKER,

@@ -1,16 +1,14 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.contact import ContactDetailsMixin, ContactMethod
-from home.forms import PublicFormMixin
+from records.contact import CONTACT_DETAIL_FIELDS, ContactDetailsMixin, ContactMethod
+from records.forms import PublicFormMixin
 
-from .models import CONTACT_DETAIL_FIELDS, DETAILS_FOR_METHOD, ExpressionOfInterest
+from .expressions_of_interest import ExpressionOfInterest
 
 
 class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     """The public form at /get-involved/<slug>/express-interest/."""
-
-    details_for_method = DETAILS_FOR_METHOD
 
     template_name = "opportunities/includes/express_interest_fields.html"
 
@@ -35,8 +33,7 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
             ContactMethod.TEXT: "Enter a mobile number we can text, or choose another way for us to contact you",
         },
         "postal_address": {"default": "Enter your postal address, or choose another way for us to contact you"},
-        "support_worker_name": {"default": "Enter your support worker’s name"},
-        "support_worker_contact": {"default": "Enter how we can reach your support worker"},
+        "support_worker": {"default": "Enter your support worker’s name and how we can reach them"},
     }
     # Short names for "… must be N characters or fewer".
     field_names = {
@@ -44,8 +41,7 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
         "email": "Your email address",
         "phone": "Your phone number",
         "postal_address": "Your postal address",
-        "support_worker_name": "Your support worker’s name",
-        "support_worker_contact": "How to reach your support worker",
+        "support_worker": "Your support worker’s details",
         "best_times": "Best times to contact you",
         "access_needs": "Access needs or support",
         "anything_else": "Anything else",
@@ -60,8 +56,7 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
             "email": "Email address (if you chose email)",
             "phone": "Phone number (if you chose phone call or text message)",
             "postal_address": "Postal address (if you chose post)",
-            "support_worker_name": "Your support worker’s name (if you chose your support worker)",
-            "support_worker_contact": "How we can reach your support worker (if you chose your support worker)",
+            "support_worker": "Your support worker’s name and how we can reach them (if you chose your support worker)",
             "best_times": "Best times to contact you",
             "access_needs": "Access needs or support you would like",
             "anything_else": "Anything else you want to tell us",
@@ -71,8 +66,7 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
             "email": "We will send your reference number to this address.",
             "phone": "For text messages, give a mobile number.",
             "postal_address": "Include the postcode if you know it.",
-            "support_worker_name": "Add the service they work for if you know it.",
-            "support_worker_contact": "Their phone number or email address.",
+            "support_worker": "Add the service they work for if you know it, and their phone number or email address.",
             "best_times": "For example, weekday mornings, or not on Fridays.",
             "access_needs": "For example, a step-free room, a quiet space, large print, an interpreter, or someone "
             "to come with you.",
@@ -115,18 +109,18 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
 class ExpressionOfInterestAdminForm(ContactDetailsMixin, WagtailAdminModelForm):
     """Staff editing one, or entering one on someone's behalf."""
 
-    details_for_method = DETAILS_FOR_METHOD
-
     missing_detail_messages = {
         "email": {"default": "Enter their email address, or choose another way to contact them"},
         "phone": {"default": "Enter their phone number, or choose another way to contact them"},
         "postal_address": {"default": "Enter their postal address, or choose another way to contact them"},
-        "support_worker_name": {"default": "Enter their support worker’s name"},
-        "support_worker_contact": {"default": "Enter how to reach their support worker"},
+        "support_worker": {"default": "Enter their support worker’s name and how to reach them"},
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "contact_method" in self.fields:
+            # Optional on a suggestion (anonymous by default), never on an expression of interest.
+            self.fields["contact_method"].required = True
         if "consent" in self.fields and not self.instance.pk:
             self.fields["consent"].required = True
             self.fields["consent"].error_messages["required"] = (

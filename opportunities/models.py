@@ -3,7 +3,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
+from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -12,11 +14,15 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import ics_response
-from home.contact import ContactMethod, validate_phone
-from home.models import InvolvementRecord
+from home.page_forms import SitePageForm
 from home.pagination import paginate
-from home.routes import form_page_route
+from records.contact import validate_phone
 
+from . import views
+
+# A model of this app, kept in its own module so the views can use it without
+# importing the pages; imported here so `opportunities.models` lists every model.
+from .expressions_of_interest import ExpressionOfInterest  # noqa: F401
 from .fields import ChoiceListField
 from .posters import poster_response
 
@@ -72,6 +78,8 @@ class Frequency(models.TextChoices):
 
 class OpportunityIndexPage(Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -147,6 +155,8 @@ def clock_time(moment):
 class OpportunityPage(RoutablePageMixin, Page):
     """One way to get involved, with everything a person needs to decide
     (policy section 6a: clarity on roles), and the expression of interest form."""
+
+    base_form_class = SitePageForm
 
     rung = models.CharField(
         "rung on the ladder",
@@ -416,125 +426,14 @@ class OpportunityPage(RoutablePageMixin, Page):
     def poster(self, request):
         return poster_response(request, self)
 
-    express_interest = form_page_route(
-        "express-interest/", "opportunities.views.express_interest", name="express_interest"
-    )
+    # The form and its confirmation: never cached, as the form carries a CSRF
+    # token and the confirmation a person's reference.
+    @path("express-interest/", name="express_interest")
+    @method_decorator(never_cache)
+    def express_interest(self, request):
+        return views.express_interest(request, self)
 
-    express_interest_sent = form_page_route(
-        "express-interest/sent/", "opportunities.views.express_interest_sent", name="express_interest_sent"
-    )
-
-
-# ---------------------------------------------------------------------------
-# Expressions of interest
-# ---------------------------------------------------------------------------
-
-
-# One of these is needed, the one for the way the person chose to be contacted.
-CONTACT_DETAIL_FIELDS = ("email", "phone", "postal_address", "support_worker_name", "support_worker_contact")
-DETAILS_FOR_METHOD = {
-    ContactMethod.EMAIL: ("email",),
-    ContactMethod.PHONE: ("phone",),
-    ContactMethod.TEXT: ("phone",),
-    ContactMethod.POST: ("postal_address",),
-    ContactMethod.SUPPORT_WORKER: ("support_worker_name", "support_worker_contact"),
-}
-
-
-class ExpressionOfInterest(InvolvementRecord):
-    """Someone saying "I'm interested" in an opportunity. The Involvement team
-    follows each one up; its status says where that has got to."""
-
-    REFERENCE_PREFIX = "E"
-    PERSONAL_DATA_FIELDS = ("name", *CONTACT_DETAIL_FIELDS, "best_times", "access_needs", "anything_else")
-    # What the person tells us, in the order the form asks for it.
-    PERSON_FIELDS = (
-        "name",
-        "contact_method",
-        *CONTACT_DETAIL_FIELDS,
-        "best_times",
-        "access_needs",
-        "anything_else",
-        "consent",
-    )
-
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        CONTACTED = "contacted", "Contacted"
-        TAKING_PART = "taking_part", "Taking part"
-        NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-
-    # SET_NULL, not CASCADE or PROTECT: deleting an opportunity page must never
-    # delete people's records, nor stop editors tidying up old pages. The title
-    # is kept alongside so the record still says what it was about.
-    opportunity = models.ForeignKey(
-        OpportunityPage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="expressions_of_interest",
-        help_text="The opportunity they are interested in.",
-    )
-    opportunity_title = models.CharField(
-        max_length=255, blank=True, editable=False, help_text="The opportunity's title when this was received."
-    )
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.NEW,
-        db_index=True,
-        help_text="Where following this up has got to. Every change is kept in the history.",
-    )
-    name = models.CharField(
-        "what to call them", max_length=100, blank=True, help_text="The name they would like us to use."
-    )
-    contact_method = models.CharField(
-        "how to contact them",
-        max_length=20,
-        choices=ContactMethod.choices,
-        help_text="The way they asked us to get in touch.",
-    )
-    email = models.EmailField("email address", blank=True, help_text="Only when they chose email.")
-    phone = models.CharField(
-        "phone number",
-        max_length=40,
-        blank=True,
-        validators=[validate_phone],
-        help_text="Only when they chose a phone call or a text message.",
-    )
-    postal_address = models.TextField(max_length=300, blank=True, help_text="Only when they chose post.")
-    support_worker_name = models.CharField(
-        "support worker's name", max_length=120, blank=True, help_text="Only when they chose their support worker."
-    )
-    support_worker_contact = models.CharField(
-        "how to reach the support worker",
-        max_length=200,
-        blank=True,
-        help_text="The support worker's phone number or email address.",
-    )
-    best_times = models.CharField(
-        "best times to contact", max_length=200, blank=True, help_text="Optional. When suits them best."
-    )
-    access_needs = models.TextField(
-        "access needs or support wanted", max_length=1000, blank=True, help_text="Optional. What would help them."
-    )
-    anything_else = models.TextField(max_length=2000, blank=True, help_text="Optional. Anything else they told us.")
-    consent = models.BooleanField(
-        "agreed to be contacted",
-        default=False,
-        help_text="They agreed that the Involvement team can contact them about this opportunity.",
-    )
-
-    class Meta(InvolvementRecord.Meta):
-        verbose_name = "expression of interest"
-        verbose_name_plural = "expressions of interest"
-
-    def save(self, *args, **kwargs):
-        if self.opportunity is not None and "update_fields" not in kwargs:
-            self.opportunity_title = self.opportunity.title
-        super().save(*args, **kwargs)
-
-    @property
-    def opportunity_name(self):
-        return self.opportunity_title or "(opportunity deleted)"
+    @path("express-interest/sent/", name="express_interest_sent")
+    @method_decorator(never_cache)
+    def express_interest_sent(self, request):
+        return views.express_interest_sent(request, self)

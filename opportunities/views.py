@@ -4,10 +4,10 @@
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from home.contact import ContactMethod
-from home.models import Channel
-from home.notifications import notify_involvement_team, send_acknowledgement
-from home.submissions import confirmed_reference, handle_submission
+from records.contact import ContactMethod
+from records.models import Channel
+from records.notifications import notify_involvement_team, send_acknowledgement
+from records.submissions import confirmed_reference, handle_submission
 
 from .forms import ExpressionOfInterestForm
 

@@ -3,6 +3,12 @@ from wagtail import hooks
 from .admin_views import expressions_of_interest_viewset
 from .components import OpportunitiesSection
 from .figures import opportunity_figures
+from .models import ExpressionOfInterest
+
+
+@hooks.register("register_personal_data_model")
+def register_expressions_of_interest_personal_data():
+    return ExpressionOfInterest
 
 
 @hooks.register("register_admin_viewset")

@@ -1,10 +1,11 @@
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
-from home.forms import HONEYPOT_FIELD
+from home.page_forms import FreeSlugFormMixin
+from records.forms import HONEYPOT_FIELD
 
 
-class FormPageAdminForm(WagtailAdminFormPageForm):
+class FormPageAdminForm(FreeSlugFormMixin, WagtailAdminFormPageForm):
     """Refuses a question whose name would clash with the hidden anti-spam
     box, which would otherwise reject everyone who answered it."""
 

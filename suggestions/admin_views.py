@@ -12,9 +12,14 @@ from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.admin_views import InvolvementRecordViewSet, WaitingRecordsPanel
+from records.admin_views import (
+    ForbiddenNotRedirectViewMixin,
+    ForbiddenNotRedirectViewSetMixin,
+    InvolvementRecordViewSet,
+    WaitingRecordsPanel,
+)
 
-from .models import Suggestion, SuggestionTopic
+from .suggestion_box import Suggestion, SuggestionTopic
 
 SURVEY_RESPONSES_PERMISSION = "suggestions.view_surveysubmission"
 
@@ -75,7 +80,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
         "phone",
         "postal_address",
         "support_worker",
-        "consent_to_contact",
+        "consent",
         "internal_notes",
         "personal_data_cleared_at",
     ]
@@ -103,7 +108,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
                 FieldPanel("phone"),
                 FieldPanel("postal_address"),
                 FieldPanel("support_worker"),
-                FieldPanel("consent_to_contact"),
+                FieldPanel("consent"),
             ],
             heading="Reply",
             help_text="Leave 'wants a reply' unticked for an anonymous suggestion: the details below are then "
@@ -125,7 +130,7 @@ class SuggestionViewSet(InvolvementRecordViewSet):
 suggestion_viewset = SuggestionViewSet()
 
 
-class SuggestionTopicViewSet(SnippetViewSet):
+class SuggestionTopicViewSet(ForbiddenNotRedirectViewSetMixin, SnippetViewSet):
     model = SuggestionTopic
     icon = "tag"
     menu_label = "Suggestion topics"
@@ -168,7 +173,7 @@ class SurveyResponsesIndexView(FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SurveySubmissionsListView(SubmissionsListView):
+class SurveySubmissionsListView(ForbiddenNotRedirectViewMixin, SubmissionsListView):
     forms_index_url_name = SurveyResponsesIndexView.index_url_name
 
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from home.contact import ContactMethod
 from home.demo_pages import ensure_child_page
-from home.models import Channel
+from records.contact import ContactMethod
+from records.models import Channel
 
 from .models import (
     FormField,
@@ -155,7 +155,7 @@ SUGGESTIONS = [
             "name": "Sam",
             "contact_method": ContactMethod.EMAIL,
             "email": "sam@example.org",
-            "consent_to_contact": True,
+            "consent": True,
         },
     ),
     (
@@ -173,7 +173,7 @@ SUGGESTIONS = [
             "name": "Jay",
             "contact_method": ContactMethod.PHONE,
             "phone": "07700 900456",
-            "consent_to_contact": True,
+            "consent": True,
         },
     ),
     (
@@ -215,7 +215,7 @@ SUGGESTIONS = [
             "name": "A.",
             "contact_method": ContactMethod.SUPPORT_WORKER,
             "support_worker": "Chris, Women's Outreach Project",
-            "consent_to_contact": True,
+            "consent": True,
         },
     ),
 ]

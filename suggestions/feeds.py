@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.text import Truncator
 
-from .models import Suggestion
+from .suggestion_box import Suggestion
 
 FEED_LENGTH = 20
 

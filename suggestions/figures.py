@@ -6,9 +6,10 @@ from django.db import models
 from django.utils.formats import date_format
 
 from home.figures import Figure, Row, by_month, counts_by, last_twelve_months, start_of
-from home.models import Channel
+from records.models import Channel
 
-from .models import Suggestion, SurveySubmission, answered_q, published_q
+from .models import SurveySubmission
+from .suggestion_box import Suggestion, answered_q, published_q
 
 # Fewer answers than this and the median is not published (it could be one person's).
 MEDIAN_NEEDS = 5

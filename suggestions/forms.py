@@ -1,17 +1,23 @@
 from django import forms
 
-from home.contact import ContactDetailsMixin, ContactMethod, validate_phone
-from home.forms import GovukFormMixin, PublicFormMixin
-from home.references import normalise_reference, reference_pattern
+from home.forms import GovukFormMixin
+from records.contact import ContactDetailsMixin, ContactMethod, validate_phone
+from records.forms import PublicFormMixin
+from records.references import normalise_reference, reference_pattern
 
-from .models import DETAILS_FOR_METHOD, Suggestion, SuggestionTopic
+from .suggestion_box import Suggestion, SuggestionTopic
 
 REPLY_YES = "yes"
 REPLY_NO = "no"
 # Asked only of people who want a reply; the contact details among them are
 # handled by ContactDetailsMixin, the rest here.
-REPLY_FIELDS = ("name", "contact_method", "email", "phone", "postal_address", "support_worker", "consent_to_contact")
-REPLY_ESSENTIALS = ("name", "contact_method", "consent_to_contact")
+REPLY_FIELDS = ("name", "contact_method", "email", "phone", "postal_address", "support_worker", "consent")
+REPLY_ESSENTIALS = ("name", "contact_method", "consent")
+
+
+def max_length_of(name):
+    """The stored field's limit, so the form and the database agree."""
+    return Suggestion._meta.get_field(name).max_length
 
 
 class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
@@ -69,7 +75,7 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     )
     phone = forms.CharField(
         label="Phone number (only if you chose a phone call or text message)",
-        max_length=30,
+        max_length=max_length_of("phone"),
         required=False,
         help_text="For example 07700 900982.",
         validators=[validate_phone],
@@ -78,20 +84,19 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     postal_address = forms.CharField(
         label="Postal address (only if you chose post)",
         required=False,
-        max_length=500,
+        max_length=max_length_of("postal_address"),
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     support_worker = forms.CharField(
         label="Your support worker's name and where they work (only if you chose your support worker)",
-        max_length=200,
+        max_length=max_length_of("support_worker"),
         required=False,
     )
-    consent_to_contact = forms.BooleanField(
+    consent = forms.BooleanField(
         label="I agree that the Involvement team can contact me about this suggestion",
         required=False,
     )
 
-    details_for_method = DETAILS_FOR_METHOD
     missing_detail_messages = {
         "email": {"default": "Enter your email address, so we can reply"},
         "phone": {"default": "Enter your phone number, so we can ring or text you"},
@@ -101,7 +106,7 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     missing_reply_messages = {
         "name": "Tell us what to call you, or choose No if you do not want a reply",
         "contact_method": "Choose how we should reply, or choose No if you do not want a reply",
-        "consent_to_contact": "Tick the box to agree that we can contact you, or choose No if you do not want a reply",
+        "consent": "Tick the box to agree that we can contact you, or choose No if you do not want a reply",
     }
 
     class Meta:
@@ -130,7 +135,7 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
             if not wants_reply:
                 # No reply wanted: drop it, and any complaint about it, so it is never stored.
                 self.errors.pop(name, None)
-                cleaned[name] = False if name == "consent_to_contact" else ""
+                cleaned[name] = False if name == "consent" else ""
             elif not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, self.missing_reply_messages[name])
         return cleaned

@@ -3,12 +3,13 @@ editor-built surveys and feedback forms (Wagtail's form builder)."""
 
 import copy
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -18,265 +19,24 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.contact import ContactMethod, validate_phone
+from home.admin_links import admin_url
 from home.figures import SUPPRESSED, collect_figures, figures_csv
 from home.filters import chosen, chosen_year
-from home.forms import HONEYPOT_FIELD, PublicFormMixin
-from home.groups import INVOLVEMENT_TEAM
-from home.models import InvolvementRecord, PersonalDataQuerySet
-from home.notifications import send_after_commit
+from home.page_forms import SitePageForm
 from home.pagination import paginate
-from home.routes import form_page_route
+from records.forms import HONEYPOT_FIELD, PublicFormMixin
+from records.models import InvolvementRecord, PersonalDataQuerySet
+from records.notifications import send_after_commit
 
+from . import views
 from .admin_forms import FormPageAdminForm
+from .feeds import YouSaidWeDidFeed
 
-# ---------------------------------------------------------------------------
-# Suggestions
-# ---------------------------------------------------------------------------
-
-
-class SuggestionTopic(models.Model):
-    """The list people choose a topic from. Staff edit it under Snippets."""
-
-    name = models.CharField(max_length=80, unique=True, help_text="What people see in the list, e.g. 'The Hub'.")
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="A short name for web addresses, e.g. 'policy'. A link to /have-your-say/?topic=policy "
-        "opens the form with this topic already chosen.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "suggestion topic"
-
-    def __str__(self):
-        return self.name
-
-
-# The one detail needed for each way of replying; the others are not kept.
-DETAILS_FOR_METHOD = {
-    ContactMethod.EMAIL: ("email",),
-    ContactMethod.PHONE: ("phone",),
-    ContactMethod.TEXT: ("phone",),
-    ContactMethod.POST: ("postal_address",),
-    ContactMethod.SUPPORT_WORKER: ("support_worker",),
-}
-
-
-def answered_q():
-    return models.Q(status__in=Suggestion.ANSWERED_STATUSES)
-
-
-def published_q():
-    """What "You said, we did" shows: ticked for publishing, answered, not
-    flagged as a safeguarding concern, with both public texts written. A Q
-    object, so the figures page can count it inside one aggregate query."""
-    return (
-        answered_q()
-        & models.Q(publish=True, is_safeguarding_concern=False)
-        & ~models.Q(public_version="")
-        & ~models.Q(public_answer="")
-    )
-
-
-class SuggestionQuerySet(PersonalDataQuerySet):
-    def answered(self):
-        return self.filter(answered_q())
-
-    def published(self):
-        return self.filter(published_q())
-
-    def newest_first(self):
-        return self.order_by("-answered_at", "-pk")
-
-    def for_status_check(self):
-        # Load only what the public status check may show, so the message and
-        # personal details are never even read for it.
-        return self.only("reference", "status", "created_at", "answered_at", "public_answer")
-
-
-class Suggestion(InvolvementRecord):
-    REFERENCE_PREFIX = "S"
-    PERSONAL_DATA_FIELDS = ("name", "email", "phone", "postal_address", "support_worker")
-    TEXT_MAX_LENGTH = 2000
-
-    class Status(models.TextChoices):
-        RECEIVED = "received", "Received"
-        CONSIDERING = "considering", "Being considered"
-        DONE = "done", "Answered: done"
-        PARTLY_DONE = "partly_done", "Answered: partly done"
-        CANT_DO = "cant_do", "Answered: can't do"
-        CLOSED = "closed", "Closed"
-
-    ANSWERED_STATUSES = (Status.DONE, Status.PARTLY_DONE, Status.CANT_DO)
-
-    # What each status means, in the words the public status check uses.
-    STATUS_EXPLANATIONS = {
-        Status.RECEIVED: "We have your suggestion. The Involvement team will look at it soon.",
-        Status.CONSIDERING: "The Involvement team is looking into it and talking to the people who can make it happen.",
-        Status.DONE: "We have answered it: we did what you suggested.",
-        Status.PARTLY_DONE: "We have answered it: we did part of what you suggested.",
-        Status.CANT_DO: "We have answered it: we cannot do this, and we explain why.",
-        Status.CLOSED: "We have finished with it. If you want to know more, get in touch.",
-    }
-
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.RECEIVED,
-        db_index=True,
-        help_text="Where it has got to. People can check this with their reference. Choosing an 'Answered' status "
-        "records today as the answered date.",
-    )
-    topic = models.ForeignKey(
-        SuggestionTopic,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="suggestions",
-        help_text="Optional. What it is about.",
-    )
-    text = models.TextField(
-        "their suggestion",
-        max_length=TEXT_MAX_LENGTH,
-        help_text="What the person said, exactly as they said it. Never published.",
-    )
-    public_version = models.TextField(
-        "you said (public version)",
-        blank=True,
-        help_text="The suggestion in words that can be published: take out names, places, dates and anything else "
-        "that could identify someone. Shown as 'You said'.",
-    )
-    public_answer = models.TextField(
-        "we did (public answer)",
-        blank=True,
-        help_text="What we did about it, or why we cannot do it, in plain English. Shown as 'We did' and on the "
-        "status check for this reference.",
-    )
-    publish = models.BooleanField(
-        "publish in 'You said, we did'",
-        default=False,
-        help_text="Tick to show it on the 'You said, we did' page once it has an 'Answered' status. Flagged "
-        "suggestions are never shown.",
-    )
-    wants_reply = models.BooleanField(
-        "wants a reply",
-        default=False,
-        help_text="If not ticked, the suggestion is anonymous: no name or contact details are kept.",
-    )
-    name = models.CharField(
-        "what to call them", max_length=100, blank=True, help_text="Only if they want a reply. Any name is fine."
-    )
-    contact_method = models.CharField(
-        "how to reply",
-        max_length=20,
-        choices=ContactMethod.choices,
-        blank=True,
-        help_text="Only if they want a reply.",
-    )
-    email = models.EmailField(blank=True, help_text="Only if they want a reply by email.")
-    phone = models.CharField(
-        "phone number",
-        max_length=30,
-        blank=True,
-        validators=[validate_phone],
-        help_text="Only if they want a phone call or a text message.",
-    )
-    postal_address = models.TextField(blank=True, help_text="Only if they want a reply by post.")
-    support_worker = models.CharField(
-        "support worker",
-        max_length=200,
-        blank=True,
-        help_text="Only if they want the reply to go through their support worker: the worker's name and service.",
-    )
-    consent_to_contact = models.BooleanField(
-        "agreed to be contacted",
-        default=False,
-        help_text="They agreed that the Involvement team may contact them about this suggestion.",
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to=models.Q(groups__name=INVOLVEMENT_TEAM) | models.Q(is_superuser=True),
-        help_text="Optional. Who in the Involvement team is looking after it.",
-    )
-    answered_at = models.DateTimeField(
-        "answered", null=True, blank=True, editable=False, help_text="Set when the status becomes an answered one."
-    )
-
-    objects = SuggestionQuerySet.as_manager()
-
-    class Meta(InvolvementRecord.Meta):
-        verbose_name = "suggestion"
-
-    @property
-    def is_answered(self):
-        return self.status in self.ANSWERED_STATUSES
-
-    @property
-    def is_published(self):
-        return (
-            self.publish
-            and self.is_answered
-            and not self.is_safeguarding_concern
-            and bool(self.public_version)
-            and bool(self.public_answer)
-        )
-
-    @property
-    def shows_public_answer(self):
-        """The status check shows the public answer once the suggestion is answered or closed."""
-        return bool(self.public_answer) and (self.is_answered or self.status == self.Status.CLOSED)
-
-    @property
-    def status_explanation(self):
-        return self.STATUS_EXPLANATIONS[self.status]
-
-    @property
-    def outcome(self):
-        """'Done', 'Partly done' or 'Can't do', for published answers."""
-        return self.get_status_display().removeprefix("Answered: ").capitalize() if self.is_answered else ""
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.status == self.Status.CANT_DO and not self.public_answer.strip():
-            errors["public_answer"] = "Explain why we can't do it: people see this answer when they check."
-        if self.publish:
-            if self.is_safeguarding_concern:
-                errors["publish"] = "A suggestion flagged as a safeguarding concern can never be published."
-            if not self.public_version.strip():
-                errors["public_version"] = "Write the public version before publishing it."
-            if not self.public_answer.strip():
-                errors.setdefault("public_answer", "Write the public answer before publishing it.")
-        if errors:
-            raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if not self.wants_reply:
-            # Anonymous means anonymous: whatever was typed is never stored.
-            self.forget_contact_details()
-        if self.is_answered and self.answered_at is None:
-            self.answered_at = timezone.now()
-        elif not self.is_answered:
-            self.answered_at = None
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "status" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "answered_at"}
-        return super().save(*args, **kwargs)
-
-    def forget_contact_details(self):
-        for name in self.PERSONAL_DATA_FIELDS:
-            setattr(self, name, "")
-        self.contact_method = ""
-        self.consent_to_contact = False
-
+# Models of this app, kept in their own module so that the views and feeds can
+# use them without importing the pages; imported here so that
+# `suggestions.models` lists every model.
+from .suggestion_box import Suggestion, SuggestionTopic
+from .survey_errors import survey_error_messages
 
 # ---------------------------------------------------------------------------
 # Pages
@@ -285,6 +45,8 @@ class Suggestion(InvolvementRecord):
 
 class SuggestionPage(RoutablePageMixin, Page):
     """/have-your-say/: the suggestion box, its confirmation and the status check."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(
         max_length=600,
@@ -299,15 +61,33 @@ class SuggestionPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
-    suggestion_form = form_page_route("", "suggestions.views.suggestion_form", name="suggestion_form")
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["you_said_we_did"] = YouSaidWeDidPage.objects.live().first()
+        return context
 
-    confirmation = form_page_route("sent/", "suggestions.views.confirmation", name="sent")
+    # The form, its confirmation and the status check: never cached, as they
+    # carry a CSRF token, a person's reference or what happened to it.
+    @path("", name="suggestion_form")
+    @method_decorator(never_cache)
+    def suggestion_form(self, request):
+        return views.suggestion_form(request, self)
 
-    status_check = form_page_route("check/", "suggestions.views.status_check", name="check")
+    @path("sent/", name="sent")
+    @method_decorator(never_cache)
+    def confirmation(self, request):
+        return views.confirmation(request, self)
+
+    @path("check/", name="check")
+    @method_decorator(never_cache)
+    def status_check(self, request):
+        return views.status_check(request, self)
 
 
 class YouSaidWeDidPage(RoutablePageMixin, Page):
     """/you-said-we-did/: published answers to suggestions, newest first."""
+
+    base_form_class = SitePageForm
 
     PER_PAGE = 10
 
@@ -348,8 +128,6 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import YouSaidWeDidFeed
-
         return YouSaidWeDidFeed()(request, page=self)
 
 
@@ -358,6 +136,8 @@ class InvolvementFiguresPage(RoutablePageMixin, Page):
     records with a fixed number of aggregate queries (no personal data is
     read). Each app adds its figures through the `involvement_figures` hook;
     small numbers are suppressed; `figures.csv` has every figure."""
+
+    base_form_class = SitePageForm
 
     introduction = models.TextField(
         max_length=600,
@@ -461,6 +241,12 @@ class SurveyFormBuilder(FormBuilder):
         base = super().get_form_class()
         return type("SurveyForm", (PublicFormMixin, base), {})
 
+    def get_field_options(self, field):
+        # Say what to do, in the question's own words, not "This field is required."
+        options = super().get_field_options(field)
+        options["error_messages"] = survey_error_messages(field.label, field.field_type)
+        return options
+
 
 class FormPage(RoutablePageMixin, AbstractEmailForm):
     """A survey, questionnaire or feedback form that staff build in the admin."""
@@ -513,6 +299,8 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         return SurveySubmission
 
     def get_submissions_list_view_class(self):
+        # Imported when first used, as Wagtail does for its own: admin views
+        # load page models, which is not allowed while models are loading.
         from .admin_views import SurveySubmissionsListView
 
         return SurveySubmissionsListView
@@ -554,7 +342,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
     def send_mail(self, form):
         # After the response is committed, and a failure to send never loses it.
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        link = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{reverse('wagtailforms:list_submissions', args=[self.pk])}"
+        link = admin_url(reverse("wagtailforms:list_submissions", args=[self.pk]))
         send_after_commit(
             self.subject or f"New response: {self.title}",
             "suggestions/emails/survey_response.txt",
@@ -562,9 +350,15 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             addresses,
         )
 
-    survey_form = form_page_route("", "suggestions.views.survey_form", name="survey_form")
+    @path("", name="survey_form")
+    @method_decorator(never_cache)
+    def survey_form(self, request):
+        return views.survey_form(request, self)
 
-    thank_you = form_page_route("thank-you/", "suggestions.views.survey_thank_you", name="thank_you")
+    @path("thank-you/", name="thank_you")
+    @method_decorator(never_cache)
+    def thank_you(self, request):
+        return views.survey_thank_you(request, self)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "landing":

@@ -4,16 +4,15 @@ the page it is served from; the routes (and never_cache) are on the models."""
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 
-from home.contact import ContactMethod
 from home.filters import chosen
-from home.notifications import notify_involvement_team, send_acknowledgement
-from home.ratelimit import over_limit
-from home.submissions import confirmed_reference, handle_submission
+from records.contact import ContactMethod
+from records.notifications import notify_involvement_team, send_acknowledgement
+from records.ratelimit import over_limit, rate_limited_response
+from records.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
-from .models import SuggestionTopic, YouSaidWeDidPage
+from .suggestion_box import SuggestionTopic
 
 
 def subpage_url(request, page, name):
@@ -42,9 +41,7 @@ def suggestion_form(request, page):
     else:
         slugs = SuggestionTopic.objects.values_list("slug", flat=True)
         form = SuggestionForm(initial={"topic": chosen(request, "topic", slugs) or None})
-    return page.render(
-        request, context_overrides={"form": form, "you_said_we_did": YouSaidWeDidPage.objects.live().first()}
-    )
+    return page.render(request, context_overrides={"form": form})
 
 
 def save_suggestion(request, page, form):
@@ -74,7 +71,6 @@ def confirmation(request, page):
         context_overrides={
             "reference": reference,
             "check_url": status_check_url(request, page, reference),
-            "you_said_we_did": YouSaidWeDidPage.objects.live().first(),
         },
     )
 
@@ -85,7 +81,7 @@ def status_check(request, page):
     if form.is_bound:
         # Counted before looking anything up, so guessing references is slow.
         if over_limit(request, "status-check"):
-            return TemplateResponse(request, "suggestions/status_check_limited.html", {"page": page}, status=429)
+            return rate_limited_response(request, "suggestions/status_check_limited.html", {"page": page})
         if form.is_valid():
             suggestion = form.find()
     return page.render(

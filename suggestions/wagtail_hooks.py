@@ -1,6 +1,9 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from records.admin_views import forbidden_not_redirect
 
 from .admin_views import (
     SuggestionTopicViewSet,
@@ -11,11 +14,22 @@ from .admin_views import (
 )
 from .components import have_your_say_section
 from .figures import suggestion_figures
+from .models import Suggestion, SurveySubmission
 
 register_snippet(SuggestionTopicViewSet)
 hooks.register("filter_form_submissions_for_user", survey_responses_for_user)
 hooks.register("home_page_sections", have_your_say_section, order=30)
 hooks.register("involvement_figures", suggestion_figures, order=10)
+
+
+@hooks.register("register_personal_data_model")
+def register_suggestions_personal_data():
+    return Suggestion
+
+
+@hooks.register("register_personal_data_model")
+def register_survey_responses_personal_data():
+    return SurveySubmission
 
 
 @hooks.register("register_admin_viewset")
@@ -30,10 +44,13 @@ def add_waiting_suggestions_panel(request, panels):
 
 
 survey_response_urls = (
-    [
-        path("", SurveyResponsesIndexView.as_view(), name="index"),
-        path("results/", SurveyResponsesIndexView.as_view(results_only=True), name="index_results"),
-    ],
+    decorate_urlpatterns(
+        [
+            path("", SurveyResponsesIndexView.as_view(), name="index"),
+            path("results/", SurveyResponsesIndexView.as_view(results_only=True), name="index_results"),
+        ],
+        forbidden_not_redirect,
+    ),
     "suggestions_survey_responses",
 )
 

@@ -2,6 +2,7 @@
 publishing, review dates, dashboard panels, guardrails and demo accounts."""
 
 import importlib
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
@@ -55,9 +56,9 @@ from home.groups import (
     SERVICE_USER_REVIEW_TASK,
     SERVICE_USER_REVIEWERS,
 )
-from home.models import FooterSettings, HomePage, ReviewDatesMixin, SiteSettings, StandardPage
+from home.models import FooterSettings, HomePage, SiteSettings, StandardPage
 from home.publishing import apply_publishing_rules, check_section_settings
-from home.review import DuePages, review_page_models
+from home.review import DuePages
 from tests.factories.editors import RootDocumentFactory, RootImageFactory, root_collection
 from tests.factories.home import StandardPageFactory, UserFactory
 from tests.factories.opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
@@ -294,6 +295,9 @@ PERMISSION_MATRIX = [
     ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
     ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
+    ("add meeting groups", has_perm("news.add_meetinggroup"), Y, Y, N, N),
+    ("edit meeting groups", has_perm("news.change_meetinggroup"), Y, Y, N, N),
+    ("delete a meeting group that has no minutes", has_perm("news.delete_meetinggroup"), Y, Y, N, N),
     ("add users", has_perm("auth.add_user"), N, N, N, N),
     ("change users", has_perm("auth.change_user"), N, N, N, N),
     ("change groups", has_perm("auth.change_group"), N, N, N, N),
@@ -315,10 +319,11 @@ def test_permission_matrix(site_sections):
 # the matrix has no row for (say, bulk delete) still fails a test. Pages are
 # named by their slug ("root" is the top of the tree).
 SUGGESTION_TOPICS = {f"suggestions.{action}_suggestiontopic" for action in ("view", "add", "change", "delete")}
+MEETING_GROUPS = {f"news.{action}_meetinggroup" for action in ("view", "add", "change", "delete")}
 
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -332,6 +337,7 @@ EXPECTED_GRANTS = {
             "wagtailredirects.delete_redirect",
             "wagtailcore.change_workflow",
             *SUGGESTION_TOPICS,
+            *MEETING_GROUPS,
         },
         "page": {
             "root: add_page",
@@ -465,6 +471,26 @@ def test_editors_publish_news_directly(client, editor, site_sections):
     client.post(edit_url(page), edit_form_data(client, page, title="Open day on Friday", **{"action-publish": "1"}))
     assert live_title(page) == "Open day on Friday"
     assert current_task_state(page) is None
+
+
+def action_menu_names(html):
+    return set(re.findall(r'name="(action-[a-z-]+)"', html))
+
+
+def test_editors_see_only_publish_in_news_as_the_readme_says(client, editor, site_sections):
+    client.force_login(editor)
+    news_page, news_section = site_sections.pages["news"], site_sections.sections["news"]
+    for html in (
+        client.get(edit_url(news_page)).content.decode(),
+        client.get(reverse("wagtailadmin_pages:add", args=("home", "standardpage", news_section.pk))).content.decode(),
+    ):
+        assert "action-publish" in action_menu_names(html)
+        assert "action-submit" not in action_menu_names(html)
+        assert "Submit to Review and publish" not in html
+    # Everywhere else editors still send changes for approval.
+    html = client.get(edit_url(site_sections.pages["about"])).content.decode()
+    assert "action-submit" in action_menu_names(html)
+    assert "action-publish" not in action_menu_names(html)
 
 
 def test_service_user_reviewers_comment_and_approve_but_cannot_publish(
@@ -619,11 +645,14 @@ def review_page(parent, title, days_from_today, owner=None):
     )
 
 
-def test_every_page_type_with_review_dates_is_found_without_importing_it():
-    found = set(review_page_models())
-    assert StandardPage in found and HomePage not in found
-    # Whichever app defines it: any page model using the mixin is listed.
-    assert found == {model for model in get_page_models() if issubclass(model, ReviewDatesMixin)}
+@pytest.mark.django_db
+def test_due_pages_of_every_type_with_review_dates_are_listed_whichever_app_defines_it(home_page):
+    from tests.factories.news import LeafletIndexPageFactory, LeafletPageFactory
+
+    leaflets = LeafletIndexPageFactory(parent=home_page)
+    LeafletPageFactory(parent=leaflets, title="Leaflet due", next_review=timezone.localdate() - timedelta(days=3))
+    review_page(home_page, "Policy due", -1)
+    assert [page.title for page in DuePages().all()] == ["Leaflet due", "Policy due"]
 
 
 def test_due_pages_are_today_or_earlier_most_overdue_first(home_page):

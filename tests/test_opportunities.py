@@ -15,7 +15,6 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.references import reference_pattern
 from opportunities.filters import FACETS
 from opportunities.models import (
     ExpressionOfInterest,
@@ -26,6 +25,7 @@ from opportunities.models import (
     Rung,
     Theme,
 )
+from records.references import reference_pattern
 from tests.factories.opportunities import (
     ExpressionOfInterestFactory,
     OpportunityIndexPageFactory,
@@ -70,8 +70,7 @@ def valid_data(**overrides):
         "email": "jo@example.org",
         "phone": "",
         "postal_address": "",
-        "support_worker_name": "",
-        "support_worker_contact": "",
+        "support_worker": "",
         "best_times": "Mornings",
         "access_needs": "A quiet room",
         "anything_else": "Is there parking?",
@@ -526,7 +525,7 @@ def test_blank_form_stores_nothing_and_lists_every_problem(client, opportunity):
         ("phone", ["phone"], "Enter your phone number, or choose another way for us to contact you"),
         ("text", ["phone"], "Enter a mobile number we can text, or choose another way for us to contact you"),
         ("post", ["postal_address"], "Enter your postal address, or choose another way for us to contact you"),
-        ("support_worker", ["support_worker_name", "support_worker_contact"], "Enter your support worker’s name"),
+        ("support_worker", ["support_worker"], "Enter your support worker’s name and how we can reach them"),
     ],
 )
 def test_only_the_detail_for_the_chosen_way_is_required(client, opportunity, method, fields_with_errors, message):
@@ -548,11 +547,7 @@ def test_only_the_detail_for_the_chosen_way_is_required(client, opportunity, met
         ("phone", {"phone": "0151 496 0999"}, "phone"),
         ("text", {"phone": "07700 900999"}, "phone"),
         ("post", {"postal_address": "1 Example Street\nLiverpool"}, "postal_address"),
-        (
-            "support_worker",
-            {"support_worker_name": "Chris", "support_worker_contact": "0151 496 0888"},
-            "support_worker_name",
-        ),
+        ("support_worker", {"support_worker": "Chris at Example Housing, 0151 496 0888"}, "support_worker"),
     ],
 )
 def test_each_way_of_contact_works_and_other_details_are_not_kept(client, opportunity, method, details, kept):
@@ -560,8 +555,7 @@ def test_each_way_of_contact_works_and_other_details_are_not_kept(client, opport
         "email": "other@example.org",
         "phone": "0151 496 0111",
         "postal_address": "Somewhere",
-        "support_worker_name": "Someone",
-        "support_worker_contact": "someone@example.org",
+        "support_worker": "Someone, someone@example.org",
     }
     response = client.post(form_url(opportunity), valid_data(contact_method=method, **{**everything, **details}))
     assert response.status_code == 302
@@ -609,8 +603,7 @@ def test_each_validation_error_is_shown_and_nothing_is_stored(client, opportunit
         ("email", 254, "Your email address", "email"),
         ("phone", 40, "Your phone number", "phone"),
         ("postal_address", 300, "Your postal address", "post"),
-        ("support_worker_name", 120, "Your support worker’s name", "support_worker"),
-        ("support_worker_contact", 200, "How to reach your support worker", "support_worker"),
+        ("support_worker", 400, "Your support worker’s details", "support_worker"),
         ("best_times", 200, "Best times to contact you", "email"),
         ("access_needs", 1000, "Access needs or support", "email"),
         ("anything_else", 2000, "Anything else", "email"),
@@ -625,8 +618,7 @@ def test_every_field_has_a_length_limit(client, opportunity, field, limit, messa
         contact_method=method,
         phone="0151 496 0999",
         postal_address="1 Example Street",
-        support_worker_name="Chris",
-        support_worker_contact="0151 496 0888",
+        support_worker="Chris, 0151 496 0888",
     )
     data[field] = filler
     response = client.post(form_url(opportunity), data)
@@ -685,16 +677,16 @@ def test_rate_limit_gives_a_clear_429_page_after_a_burst(
 
 @pytest.mark.django_db
 def test_references_have_the_e_format_and_are_unique(opportunity, monkeypatch):
-    records = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
-    references = {record.reference for record in records}
+    sent = [ExpressionOfInterestFactory(opportunity=opportunity) for _ in range(50)]
+    references = {record.reference for record in sent}
     assert len(references) == 50
     assert all(reference_pattern("E").match(reference) for reference in references)
     # A clash with an existing reference is retried, never an error for the person.
-    import home.models
+    import records.models
 
-    taken = records[0].reference
+    taken = sent[0].reference
     draws = iter([taken, "E-ABCDEF"])
-    monkeypatch.setattr(home.models, "generate_reference", lambda prefix: next(draws))
+    monkeypatch.setattr(records.models, "generate_reference", lambda prefix: next(draws))
     assert ExpressionOfInterestFactory(opportunity=opportunity).reference == "E-ABCDEF"
 
 
@@ -737,13 +729,16 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import home.notifications
+    import records.notifications
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(home.notifications, "send_mail", broken)
-    with caplog.at_level(logging.ERROR, logger="home.notifications"), django_capture_on_commit_callbacks(execute=True):
+    monkeypatch.setattr(records.notifications, "send_mail", broken)
+    with (
+        caplog.at_level(logging.ERROR, logger="records.notifications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1
@@ -871,8 +866,7 @@ def admin_form_data(record, **overrides):
         "email": record.email,
         "phone": record.phone,
         "postal_address": record.postal_address,
-        "support_worker_name": record.support_worker_name,
-        "support_worker_contact": record.support_worker_contact,
+        "support_worker": record.support_worker,
         "best_times": record.best_times,
         "access_needs": record.access_needs,
         "anything_else": record.anything_else,

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "records",
     "news",
     "opportunities",
     "suggestions",
@@ -259,8 +260,10 @@ WORKFLOW_SECTIONS = ["get-involved", "policy"]
 EDITORS_PUBLISH_SECTIONS = ["news"]
 
 # Lead and cover images use the image's description as their alt text, so the
-# upload and edit forms insist on one (home/admin_forms.py).
+# upload and edit forms insist on one; a document's title is its link text, so
+# its form warns when the title is still a file name (home/admin_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.admin_forms.DocumentForm"
 
 # Uploads: only file types people can open on a phone or library PC, and a
 # size that an old phone on pay-as-you-go data can still download.
@@ -290,7 +293,6 @@ RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 # Behind a reverse proxy the client address is in X-Forwarded-For; set
 # RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR there so limits apply per person.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
-RATELIMIT_VIEW = "home.views.rate_limited"
 
 LOGGING = {
     "version": 1,

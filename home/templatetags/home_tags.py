@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home import documents
 from home.pagination import elided_page_range
 
 register = template.Library()
@@ -25,6 +26,12 @@ def document_meta(document):
     kind = FILE_TYPE_NAMES.get(extension, extension.upper() or "File")
     size = document.get_file_size()
     return f"{kind}, {human_size(size)}" if size else kind
+
+
+@register.filter
+def link_text(document, label=""):
+    """A download link's words: the label given, else the title, never a file name."""
+    return documents.document_link_text(document, label)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)

@@ -2,12 +2,13 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import opportunities.fields
-import opportunities.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+
+import opportunities.fields
+import records.contact
 
 
 class Migration(migrations.Migration):
@@ -55,7 +56,7 @@ class Migration(migrations.Migration):
                 ('wider_lived_experience_welcome', models.BooleanField(default=True, help_text='Ticked: the page says people do not have to use our services now to take part. Untick only if it really is for current clients.', verbose_name='open to people with wider lived experience')),
                 ('closing_date', models.DateField(blank=True, help_text='The last day people can say they are interested. After it, the page says closed and the form is switched off. Leave empty if it stays open until you unpublish the page.', null=True)),
                 ('contact_name', models.CharField(blank=True, help_text="Optional. A first name and role, e.g. 'Sam, Involvement Worker'. If empty, the page gives the Involvement team's details from site settings.", max_length=120, verbose_name='who to ask')),
-                ('contact_phone', models.CharField(blank=True, help_text='Optional. A phone number for questions.', max_length=40, validators=[opportunities.models.validate_phone])),
+                ('contact_phone', models.CharField(blank=True, help_text='Optional. A phone number for questions.', max_length=40, validators=[records.contact.validate_phone])),
                 ('contact_email', models.EmailField(blank=True, help_text='Optional. An email address for questions.', max_length=254)),
                 ('featured', models.BooleanField(default=False, help_text='Feature it on the home page while it is open. If nothing is featured, the home page shows the open opportunities that close soonest.', verbose_name='show on the home page')),
             ],
@@ -81,7 +82,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(blank=True, help_text='The name they would like us to use.', max_length=100, verbose_name='what to call them')),
                 ('contact_method', models.CharField(choices=[('email', 'Email'), ('phone', 'Phone call'), ('text', 'Text message'), ('post', 'Letter by post'), ('support_worker', 'Through my support worker')], help_text='The way they asked us to get in touch.', max_length=20, verbose_name='how to contact them')),
                 ('email', models.EmailField(blank=True, help_text='Only when they chose email.', max_length=254, verbose_name='email address')),
-                ('phone', models.CharField(blank=True, help_text='Only when they chose a phone call or a text message.', max_length=40, validators=[opportunities.models.validate_phone], verbose_name='phone number')),
+                ('phone', models.CharField(blank=True, help_text='Only when they chose a phone call or a text message.', max_length=40, validators=[records.contact.validate_phone], verbose_name='phone number')),
                 ('postal_address', models.TextField(blank=True, help_text='Only when they chose post.', max_length=300)),
                 ('support_worker_name', models.CharField(blank=True, help_text='Only when they chose their support worker.', max_length=120, verbose_name="support worker's name")),
                 ('support_worker_contact', models.CharField(blank=True, help_text="The support worker's phone number or email address.", max_length=200, verbose_name='how to reach the support worker')),

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from home.references import reference_pattern
 from opportunities.models import ExpressionOfInterest
+from records.references import reference_pattern
 from tests.browser.conftest import assert_accessible, new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -129,8 +129,9 @@ def test_every_page_of_the_journey_passes_axe(page, live_server, demo_site):
 
     page.get_by_label("What should we call you?").fill("Ash")
     page.get_by_label("Through my support worker").check()
-    page.get_by_label(re.compile("^Your support worker’s name")).fill("Chris at Example Housing")
-    page.get_by_label(re.compile("^How we can reach your support worker")).fill("0151 496 0777")
+    page.get_by_label(re.compile("^Your support worker’s name and how we can reach them")).fill(
+        "Chris at Example Housing, 0151 496 0777"
+    )
     page.get_by_label("I agree that the Involvement team can contact me").check()
     page.get_by_role("button", name="Send").click()
     page.wait_for_url("**/express-interest/sent/")

@@ -4,7 +4,6 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from home.contact import ContactMethod
 from opportunities.models import (
     ExpressionOfInterest,
     Format,
@@ -14,6 +13,7 @@ from opportunities.models import (
     Rung,
     Theme,
 )
+from records.contact import ContactMethod
 
 
 class OpportunityIndexPageFactory(wagtail_factories.PageFactory):

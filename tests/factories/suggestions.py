@@ -34,7 +34,7 @@ class SuggestionFactory(factory.django.DjangoModelFactory):
             name="Alex Example",
             contact_method="email",
             email="alex@example.org",
-            consent_to_contact=True,
+            consent=True,
         )
 
 

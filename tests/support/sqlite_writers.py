@@ -1,31 +1,41 @@
 """Run by test_home: several processes write to one SQLite file at once, each
 transaction reading then writing (what a form submission does: look up a free
-reference, then insert). Prints how many writes failed."""
+reference, then insert). Prints how many writes failed.
+
+Every process opens the file through the project's own settings
+(`DATABASE_URL=sqlite:///…` read by config.settings.base.database_config), so
+the journal mode, transaction mode and busy timeout tested are the ones the
+site runs with: if the settings stop setting them, writes fail here.
+"""
 
 import multiprocessing
+import os
 import sys
 
 WRITERS = 4
 WRITES_EACH = 40
 
 
-def configure(path, transaction_mode):
+def connect_with_project_settings(path):
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
-    from django.conf import settings
 
-    from config.settings.base import SQLITE_OPTIONS
-
-    options = {**SQLITE_OPTIONS, "transaction_mode": transaction_mode, "timeout": SQLITE_OPTIONS["timeout"]}
-    settings.configure(
-        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": options}},
-        INSTALLED_APPS=[],
-        USE_TZ=True,
-    )
     django.setup()
 
 
-def writer(path, transaction_mode, worker, results):
-    configure(path, transaction_mode)
+def create_table(path):
+    """As `migrate` does before the app servers start: the first connection
+    with the project's settings also leaves the file in their journal mode."""
+    connect_with_project_settings(path)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS record (id INTEGER PRIMARY KEY, reference TEXT UNIQUE)")
+
+
+def writer(path, worker, results):
+    connect_with_project_settings(path)
     from django.db import OperationalError, connection, transaction
 
     failures = 0
@@ -41,20 +51,17 @@ def writer(path, transaction_mode, worker, results):
     results.put(failures)
 
 
-def main(path, transaction_mode):
+def main(path):
     import sqlite3
 
-    with sqlite3.connect(path) as db:
-        # As in real use: `migrate` runs alone before the app servers start and
-        # leaves the file in WAL mode (which persists), so workers never race
-        # to switch the journal mode.
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("CREATE TABLE IF NOT EXISTS record (id INTEGER PRIMARY KEY, reference TEXT UNIQUE)")
-    results = multiprocessing.Queue()
-    processes = [
-        multiprocessing.Process(target=writer, args=(path, transaction_mode, worker, results))
-        for worker in range(WRITERS)
-    ]
+    # Fresh interpreters, as separate app servers are: nothing configured in
+    # this process leaks into the writers.
+    spawn = multiprocessing.get_context("spawn")
+    setup = spawn.Process(target=create_table, args=(path,))
+    setup.start()
+    setup.join()
+    results = spawn.Queue()
+    processes = [spawn.Process(target=writer, args=(path, worker, results)) for worker in range(WRITERS)]
     for process in processes:
         process.start()
     failures = sum(results.get(timeout=120) for _ in processes)
@@ -66,4 +73,4 @@ def main(path, transaction_mode):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1])

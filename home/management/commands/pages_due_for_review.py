@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.core.management import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
-from home.notifications import admin_link
+from home.admin_links import admin_link
 from home.review import DuePages
 
 

@@ -29,7 +29,7 @@ STATUS_CHANGED = "sui.status_changed"
 class SafeguardingColumn(Column):
     """Makes flagged records stand out in the listing."""
 
-    cell_template_name = "home/admin/safeguarding_cell.html"
+    cell_template_name = "records/admin/safeguarding_cell.html"
 
     def __init__(self, name="is_safeguarding_concern", **kwargs):
         kwargs.setdefault("label", "Safeguarding")
@@ -63,20 +63,35 @@ class RecordEditView(EditView):
 
 def forbidden_not_redirect(view):
     """Wagtail answers a refused permission with a redirect to the dashboard.
-    For records that hold people's personal data, answer a plain 403, so a
-    refusal can never be mistaken for success by a person, a proxy or a test."""
+    Around records and the lists people edit for them, answer a plain 403
+    instead, so a refusal can never be mistaken for success by a person, a
+    proxy or a test."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
-            return HttpResponseForbidden("Sorry, only the Involvement team can see these records.")
+            return HttpResponseForbidden("Sorry, you do not have permission to see this.")
 
     return wrapped
 
 
-class InvolvementRecordViewSet(ModelViewSet):
+class ForbiddenNotRedirectViewSetMixin:
+    """For a view set: every one of its views refuses with a 403."""
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), forbidden_not_redirect)
+
+
+class ForbiddenNotRedirectViewMixin:
+    """For a class-based admin view: a refused permission answers 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return forbidden_not_redirect(super().dispatch)(request, *args, **kwargs)
+
+
+class InvolvementRecordViewSet(ForbiddenNotRedirectViewSetMixin, ModelViewSet):
     edit_view_class = RecordEditView
     add_to_admin_menu = True
     inspect_view_enabled = True
@@ -90,15 +105,12 @@ class InvolvementRecordViewSet(ModelViewSet):
     common_list_filter = ["status", "channel", "is_safeguarding_concern", "created_at"]
     common_export = ["reference", "status", "channel", "is_safeguarding_concern", "created_at", "updated_at"]
 
-    def get_urlpatterns(self):
-        return decorate_urlpatterns(super().get_urlpatterns(), forbidden_not_redirect)
-
 
 class WaitingRecordsPanel(Component):
     """Dashboard panel: how many records wait for a first look, how many are
     flagged, and the most recent few, for people who may see them."""
 
-    template_name = "home/admin/waiting_records_panel.html"
+    template_name = "records/admin/waiting_records_panel.html"
     order = 90
 
     def __init__(self, *, model, title, waiting_statuses, index_url_name, edit_url_name, limit=5):
@@ -129,13 +141,11 @@ class WaitingRecordsPanel(Component):
         }
 
 
-def register_status_log_action(actions):
-    """Called from home's register_log_actions hook."""
+class StatusChangedFormatter(LogFormatter):
+    """How a status change reads in a record's history."""
 
-    @actions.register_action(STATUS_CHANGED)
-    class StatusChanged(LogFormatter):
-        label = "Status changed"
+    label = "Status changed"
 
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return f"Status changed from “{data.get('from', '?')}” to “{data.get('to', '?')}”"
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return f"Status changed from “{data.get('from', '?')}” to “{data.get('to', '?')}”"

@@ -11,19 +11,15 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from .ratelimit import over_limit
+from .ratelimit import over_limit, rate_limited_response
 
 CONFIRMATION_SESSION_KEY = "sui_confirmed_reference"
-
-
-def rate_limited_response(request):
-    return TemplateResponse(request, "429.html", status=429)
 
 
 def rejected_response(request):
     """For submissions that filled the honeypot. People never see this, but a
     person using autofill by mistake is told what happened and what to do."""
-    return TemplateResponse(request, "home/submission_rejected.html", status=400)
+    return TemplateResponse(request, "records/submission_rejected.html", status=400)
 
 
 def handle_submission(request, form, *, save, confirmation_url):

@@ -1,20 +1,14 @@
 """Clear names and contact details older than RETENTION_DAYS.
 
-Works on every model whose manager offers `due_for_purge()` and whose records
-offer `clear_personal_data()` (InvolvementRecord gives both; the form builder's
-submissions follow the same pattern), so each app owns its own rules and this
+Works on the models apps register with the `register_personal_data_model`
+hook (records/personal_data.py), so each app owns its own rules and this
 command needs to know none of them. Safe to run daily from cron or a timer.
 """
 
-from django.apps import apps
 from django.core.management import BaseCommand
 from django.db import transaction
 
-
-def purgeable_models():
-    for model in apps.get_models():
-        if hasattr(model._default_manager, "due_for_purge") and hasattr(model, "clear_personal_data"):
-            yield model
+from records.personal_data import personal_data_models
 
 
 class Command(BaseCommand):
@@ -25,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         total = 0
-        for model in purgeable_models():
+        for model in personal_data_models():
             due = model._default_manager.due_for_purge()
             count = due.count()
             total += count

@@ -11,19 +11,12 @@ import logging
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
-from .models import SiteSettings
+from home.admin_links import admin_link
+from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
-
-
-def admin_link(record):
-    from django.conf import settings
-
-    path = AdminURLFinder().get_edit_url(record)
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else settings.WAGTAILADMIN_BASE_URL
 
 
 def _send(subject, template, context, recipients):
@@ -55,7 +48,7 @@ def notify_involvement_team(record, *, what, request=None):
     context = {"what": what, "reference": record.reference, "link": admin_link(record), "settings": site_settings}
     send_after_commit(
         f"{what}: {record.reference}",
-        "home/emails/staff_notification.txt",
+        "records/emails/staff_notification.txt",
         context,
         [site_settings.involvement_team_email],
     )

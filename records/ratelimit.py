@@ -5,6 +5,7 @@ never in the database, so an anonymous suggestion leaves no address behind.
 """
 
 from django.conf import settings
+from django.template.response import TemplateResponse
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
@@ -23,3 +24,9 @@ def rate_for(group):
 def over_limit(request, group):
     """Count this request against the address's limit for `group`; True when over."""
     return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), method=ALL, increment=True)
+
+
+def rate_limited_response(request, template="429.html", context=None):
+    """The answer to a request over its limit: a page saying to wait and
+    try again later, and the other ways to get in touch."""
+    return TemplateResponse(request, template, context, status=429)
