@@ -20,10 +20,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.admin_links import admin_url
+from home.blocks import SHORT_TEXT_FEATURES
 from home.figures import SUPPRESSED, collect_figures, figures_csv
-from home.filters import chosen, chosen_year
+from home.filters import FacetFilter, FilteredListingMixin, ListingFilterSet, year_choices
 from home.page_forms import SitePageForm
-from home.pagination import paginate
 from records.forms import HONEYPOT_FIELD, PublicFormMixin
 from records.models import InvolvementRecord, PersonalDataQuerySet
 from records.notifications import send_after_commit
@@ -84,12 +84,22 @@ class SuggestionPage(RoutablePageMixin, Page):
         return views.status_check(request, self)
 
 
-class YouSaidWeDidPage(RoutablePageMixin, Page):
+class AnswerFilterSet(ListingFilterSet):
+    """The filters of "You said, we did": links, offering only the topics and
+    years that published answers have."""
+
+    heading = "Filter answers"
+    as_links = True
+
+    topic = FacetFilter(field_name="topic__slug", legend="Topic", any_label="All topics")
+    year = FacetFilter(field_name="answered_at__year", legend="Year answered", any_label="All years")
+
+
+class YouSaidWeDidPage(FilteredListingMixin, RoutablePageMixin, Page):
     """/you-said-we-did/: published answers to suggestions, newest first."""
 
     base_form_class = SitePageForm
-
-    PER_PAGE = 10
+    filterset_class = AnswerFilterSet
 
     introduction = models.TextField(
         max_length=600,
@@ -103,27 +113,16 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    def get_listing(self):
+        return Suggestion.objects.published().select_related("topic").newest_first()
+
+    def get_filter_choices(self, answers):
+        topics = SuggestionTopic.objects.filter(suggestions__in=answers).distinct().values_list("slug", "name")
+        return {"topic": list(topics), "year": year_choices(answers, "answered_at")}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = Suggestion.objects.published()
-        topics = list(SuggestionTopic.objects.filter(suggestions__in=published).distinct())
-        years = [day.year for day in published.dates("answered_at", "year", order="DESC")]
-        topic = chosen(request, "topic", [t.slug for t in topics])
-        year = chosen_year(request, years)
-        answers = published.select_related("topic").newest_first()
-        if topic:
-            answers = answers.filter(topic__slug=topic)
-        if year:
-            answers = answers.filter(answered_at__year=year)
-        context.update(
-            answers=paginate(request, answers, self.PER_PAGE),
-            topics=topics,
-            years=years,
-            chosen_topic=topic,
-            chosen_year=year,
-            is_filtered=bool(topic or year),
-            suggestion_page=SuggestionPage.objects.live().first(),
-        )
+        context["suggestion_page"] = SuggestionPage.objects.live().first()
         return context
 
     @path("feed/", name="feed")
@@ -171,11 +170,9 @@ class InvolvementFiguresPage(RoutablePageMixin, Page):
         """Every figure on the page as one CSV file, with the same suppression;
         `?figure=<slug>` for one of them (an unknown slug gives them all)."""
         figures = collect_figures(timezone.localdate())
-        chosen_figure = chosen(request, "figure", [figure.slug for figure in figures])
-        if chosen_figure:
-            figures = [figure for figure in figures if figure.slug == chosen_figure]
-        response = HttpResponse(figures_csv(figures), content_type="text/csv; charset=utf-8")
-        filename = f"involvement-figures-{chosen_figure}.csv" if chosen_figure else "involvement-figures.csv"
+        chosen = [figure for figure in figures if figure.slug == request.GET.get("figure")]
+        response = HttpResponse(figures_csv(chosen or figures), content_type="text/csv; charset=utf-8")
+        filename = f"involvement-figures-{chosen[0].slug}.csv" if chosen else "involvement-figures.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
@@ -261,7 +258,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         "the answers. Up to 600 characters.",
     )
     thank_you_text = RichTextField(
-        features=["bold", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="Shown after someone sends their answers, e.g. when you will share the results.",
     )
