@@ -12,7 +12,8 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    query = request.GET.get("query", "").strip()[:200]
+    # `q` is what most sites and browsers' search shortcuts send; `query` is ours.
+    query = (request.GET.get("query") or request.GET.get("q") or "").strip()[:200]
     results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
