@@ -36,7 +36,8 @@ def suggestion_form(request, page):
             return response
     else:
         # ?topic=policy (a link from a leaflet or page) opens the form with that topic chosen, if it is one.
-        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "")).first()
+        # A NUL never appears in a slug, and PostgreSQL refuses it in a query.
+        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "").replace("\x00", "")).first()
         form = SuggestionForm(initial={"topic": topic})
     return page.render(request, context_overrides={"form": form})
 

@@ -275,7 +275,13 @@ def test_500_page_is_plain_and_helpful(client):
 def test_healthz_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "storage": "ok",
+        "task_queue": "immediate",
+    }
 
 
 @pytest.mark.django_db
@@ -288,7 +294,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatc
     monkeypatch.setattr(CursorWrapper, "execute", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unreachable"
+    assert response.json()["database"] == "down"
 
 
 @pytest.mark.django_db

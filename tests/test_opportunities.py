@@ -817,16 +817,13 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import records.notifications
+    import home.mail
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(records.notifications, "send_mail", broken)
-    with (
-        caplog.at_level(logging.ERROR, logger="records.notifications"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    monkeypatch.setattr(home.mail, "send_mail", broken)
+    with caplog.at_level(logging.ERROR, logger="home.mail"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1
