@@ -389,6 +389,23 @@ def test_acknowledgement_goes_only_to_people_who_asked_for_a_reply_by_email(
     assert f"http://testserver/have-your-say/check/?reference={reference}" in acknowledgement.body
 
 
+@pytest.mark.django_db
+def test_the_acknowledgement_is_fixed_wording_and_the_reference_nothing_the_sender_typed(
+    client, suggestion_page, django_capture_on_commit_callbacks
+):
+    """Otherwise anyone could make the site send their own text to any address."""
+    spam = {"text": "Visit http://evil.example now", "name": "Your account is locked"}
+    with django_capture_on_commit_callbacks(execute=True):
+        post_suggestion(client, **reply_data("email", email="victim@example.org", name=spam["name"]), text=spam["text"])
+        post_suggestion(client, **reply_data("email", email="victim@example.org"))
+    first, second = Suggestion.objects.order_by("created_at")
+    spammed, plain = (message for message in mail.outbox if message.to == ["victim@example.org"])
+    for value in spam.values():
+        assert value not in spammed.body and value not in spammed.subject
+    assert spammed.body.replace(first.reference, "REF") == plain.body.replace(second.reference, "REF")
+    assert spammed.subject.replace(first.reference, "REF") == plain.subject.replace(second.reference, "REF")
+
+
 # --- Status check --------------------------------------------------------------------
 
 
