@@ -1,7 +1,6 @@
 """Have your say: the suggestion box, its triage, "You said, we did", and
 editor-built surveys and feedback forms (Wagtail's form builder)."""
 
-import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -23,12 +22,12 @@ from home.admin_links import admin_url
 from home.filters import chosen, chosen_year
 from home.page_forms import SitePageForm
 from home.pagination import paginate
-from records.forms import HONEYPOT_FIELD, PublicFormMixin
+from records.forms import PublicFormMixin
 from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
 from records.notifications import send_after_commit
 
 from . import views
-from .admin_forms import FormPageAdminForm
+from .admin_forms import SURVEY_PRIVACY_PERMISSION, FormPageAdminForm
 from .feeds import YouSaidWeDidFeed
 
 # Models of this app, kept in their own module so that the views and feeds can
@@ -188,11 +187,14 @@ class FormField(AbstractFormField):
         "personal data",
         default=False,
         help_text="Tick for questions whose answers identify someone, such as a name, email address or phone number. "
-        "Those answers are left out of emails and deleted automatically after the retention period (12 months "
-        "unless changed); the other answers are kept.",
+        "After the retention period (12 months unless changed) answers to these questions, and every written "
+        "answer, are deleted; only answers to the other multiple-choice questions are kept. Only the Involvement "
+        "team can change this.",
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("personal_data")]
+    # Only the Involvement team may say what counts as personal data; for
+    # everyone else FormPageAdminForm keeps the stored value, whatever is posted.
+    panels = AbstractFormField.panels + [FieldPanel("personal_data", permission=SURVEY_PRIVACY_PERMISSION)]
 
     @classmethod
     def personal_field_names(cls, page_id):
@@ -279,9 +281,10 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")])], heading="When people can answer"
         ),
         MultiFieldPanel(
-            [FieldPanel("to_address"), FieldPanel("subject")],
-            heading="Email a copy of each response (optional)",
-            help_text="Answers to questions marked as personal data are never put in these emails.",
+            [FieldPanel("to_address", permission=SURVEY_PRIVACY_PERMISSION)],
+            heading="Tell someone when a response arrives (optional)",
+            help_text="The email says which survey and the response number, with a link to the admin. It never "
+            "contains anyone's answers. Only the Involvement team can change who gets it.",
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
@@ -291,6 +294,12 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = "survey or feedback form"
+        permissions = [
+            (
+                "change_privacy_formpage",
+                "Can change who is told about a survey's responses and which questions are personal data",
+            )
+        ]
 
     def get_submission_class(self):
         return SurveySubmission
@@ -325,25 +334,21 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         answers = {field.name: form.cleaned_data.get(field.name) for field in form.person_fields()}
         submission = self.get_submission_class().objects.create(form_data=answers, page=self)
         if self.to_address:
-            self.send_mail(form)
+            self.send_mail(submission)
         return submission
 
-    def render_email(self, form):
-        """The answers, without the honeypot and without answers to questions
-        marked as personal data: those stay in the admin."""
-        shown = copy.copy(form)
-        hidden = {HONEYPOT_FIELD, *FormField.personal_field_names(self.pk)}
-        shown.cleaned_data = {name: value for name, value in form.cleaned_data.items() if name not in hidden}
-        return super().render_email(shown)
-
-    def send_mail(self, form):
-        # After the response is committed, and a failure to send never loses it.
+    def send_mail(self, submission):
+        """Tell the recipients a response has arrived: the survey's name, the
+        response number and a link to the admin. Never any answer, whatever
+        the questions are or how they are marked: answers stay in the admin,
+        behind the Involvement team's permission. Sent after the response is
+        committed, and a failure to send never loses it."""
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         link = admin_url(reverse("wagtailforms:list_submissions", args=[self.pk]))
         send_after_commit(
-            self.subject or f"New response: {self.title}",
+            f"New response to {self.title} (response {submission.pk})",
             "suggestions/emails/survey_response.txt",
-            {"page": self, "answers": self.render_email(form), "link": link},
+            {"page": self, "response_number": submission.pk, "link": link},
             addresses,
         )
 
