@@ -958,6 +958,67 @@ def test_a_superuser_can_change_who_gets_survey_emails_and_what_is_personal(clie
     assert not any(field.personal_data for field in draft.form_fields.all())
 
 
+@pytest.mark.django_db
+def test_a_question_that_clashes_with_the_spam_trap_is_refused(client, superuser, home_page):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": "Feedback",
+            "slug": "feedback",
+            "form_fields": inline_formset([{"label": "Website", "field_type": "singleline", "required": "on"}]),
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:add", args=["suggestions", "formpage", home_page.pk]), data)
+    assert response.status_code == 200
+    assert "Please word this question differently" in html_of(response)
+    assert not FormPage.objects.exists()
+    data["form_fields-0-label"] = "Your website address"
+    data["form_fields-0-personal_data"] = "on"
+    response = client.post(reverse("wagtailadmin_pages:add", args=["suggestions", "formpage", home_page.pk]), data)
+    assert response.status_code == 302
+    assert FormPage.objects.get().form_fields.get().personal_data
+
+
+@pytest.fixture
+def editor_who_can_edit_pages(editor, home_page):
+    for permission in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=Group.objects.get(name="Editors"), page=home_page, permission_id=permission_id(permission)
+        )
+    return editor
+
+
+def permission_id(codename):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename).pk
+
+
+@pytest.mark.django_db
+def test_survey_responses_are_for_the_involvement_team_not_editors(
+    client, survey, involvement_officer, editor_who_can_edit_pages, superuser
+):
+    client.post("/survey/", {"when_should_the_hub_open": "Evenings", "your_name": "Sam Private"})
+    submissions = reverse("wagtailforms:list_submissions", args=[survey.pk])
+    index = reverse("suggestions_survey_responses:index")
+    for user in (involvement_officer, superuser):
+        client.force_login(user)
+        assert survey.title in html_of(client.get(index))
+        assert "Sam Private" in html_of(client.get(submissions))
+        assert "Sam Private" in html_of(client.get(submissions, {"export": "csv"}))
+        assert '"url": "/admin/survey-responses/"' in html_of(client.get("/admin/"))
+    client.force_login(editor_who_can_edit_pages)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk])).status_code == 200
+    assert refused(client.get(submissions))
+    assert refused(client.get(submissions, {"export": "csv"}))
+    assert refused(client.get(index))
+    assert survey.title not in html_of(client.get(reverse("wagtailforms:index")))
+    dashboard = html_of(client.get("/admin/"))
+    assert "/admin/survey-responses/" not in dashboard and "/admin/forms/" not in dashboard
+
+
 # --- Retention ---------------------------------------------------------------------
 
 
