@@ -23,7 +23,7 @@ from home.filters import chosen, chosen_year
 from home.page_forms import SitePageForm
 from home.pagination import paginate
 from records.forms import PublicFormMixin
-from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
+from records.models import Channel, InvolvementRecord, PersonalDataQuerySet, mark_cleared_if_empty
 from records.notifications import send_after_commit
 
 from . import views
@@ -204,10 +204,40 @@ class FormField(AbstractFormField):
 class SurveySubmissionQuerySet(PersonalDataQuerySet):
     received_field = "submit_time"
 
+    def due_for_purge(self, now=None):
+        # Which answers may stay depends on the survey's questions as they are
+        # now (renamed, removed, re-ticked...), so every old response is
+        # looked at again; SurveySubmission.needs_purge() says which change.
+        return self.past_retention(now)
+
+
+# Questions whose answers can only be one of the choices the editor wrote:
+# the only answers kept after RETENTION_DAYS, when not marked personal.
+CHOICE_QUESTION_TYPES = {"checkbox", "checkboxes", "dropdown", "multiselect", "radio"}
+
+
+def is_kept_after_retention(question, answer):
+    """True for an answer that cannot identify anyone: to a choice question
+    that still exists and is not marked personal, and one of its choices
+    (so free text typed before a question became multiple-choice goes too)."""
+    if question is None or question.personal_data or question.field_type not in CHOICE_QUESTION_TYPES:
+        return False
+    if question.field_type == "checkbox":
+        return isinstance(answer, bool)
+    choices = {value for value, _label in FormBuilder([]).get_formatted_field_choices(question)}
+    values = answer if isinstance(answer, list) else [answer]
+    return bool(values) and all(isinstance(value, str) and value in choices for value in values)
+
 
 class SurveySubmission(AbstractFormSubmission):
-    """A response to a FormPage. Answers to questions marked as personal data
-    are removed by purge_personal_data after RETENTION_DAYS; the rest is kept."""
+    """A response to a FormPage. After RETENTION_DAYS purge_personal_data
+    keeps only the answers to choice questions not marked as personal data;
+    every written answer goes."""
+
+    # Every field is personal or not (a test checks); form_data is cleared
+    # answer by answer, by is_kept_after_retention.
+    PERSONAL_DATA_FIELDS = ("form_data",)
+    NON_PERSONAL_FIELDS = ("id", "page", "submit_time", "personal_data_cleared_at")
 
     personal_data_cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -225,11 +255,27 @@ class SurveySubmission(AbstractFormSubmission):
         this in the session only to show the thank-you page to this browser."""
         return f"response-{self.pk}"
 
+    def kept_answers(self):
+        questions = {question.clean_name: question for question in FormField.objects.filter(page_id=self.page_id)}
+        return {
+            name: answer
+            for name, answer in self.form_data.items()
+            if is_kept_after_retention(questions.get(name), answer)
+        }
+
+    def personal_data_left(self):
+        """The questions whose answers would be cleared."""
+        return sorted(set(self.form_data) - set(self.kept_answers()))
+
+    def needs_purge(self):
+        return self.personal_data_cleared_at is None or bool(self.personal_data_left())
+
     def clear_personal_data(self):
-        personal = FormField.personal_field_names(self.page_id)
-        self.form_data = {name: value for name, value in self.form_data.items() if name not in personal}
-        self.personal_data_cleared_at = timezone.now()
-        self.save(update_fields=["form_data", "personal_data_cleared_at"])
+        kept = self.kept_answers()
+        self.form_data = kept
+        self.save(update_fields=["form_data"])
+        stored = type(self)._default_manager.values_list("form_data", flat=True).get(pk=self.pk)
+        return mark_cleared_if_empty(self, sorted(set(stored) - set(kept)))
 
 
 class SurveyFormBuilder(FormBuilder):

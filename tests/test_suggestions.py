@@ -1046,11 +1046,12 @@ def test_purge_clears_old_personal_data_keeps_the_record_and_dry_run_changes_not
     old.refresh_from_db()
     assert (old.name, old.email, old.phone) == ("", "", "")
     assert old.personal_data_cleared_at is not None
-    assert old.text and old.reference and old in Suggestion.objects.published()
+    assert old.text == "(Removed after the retention period.)"
+    assert old.reference and old.public_version and old in Suggestion.objects.published()
     recent.refresh_from_db()
     assert recent.name == NAME and recent.email == EMAIL
     old_response.refresh_from_db()
-    assert old_response.form_data == {"when_should_the_hub_open": "Evenings", "anything_else": "More chairs"}
+    assert old_response.form_data == {"when_should_the_hub_open": "Evenings"}  # written answers go too
     new_response.refresh_from_db()
     assert new_response.form_data["email"] == "new@example.org"
 
