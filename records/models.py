@@ -73,6 +73,7 @@ class InvolvementRecord(models.Model):
         "created_at",
         "updated_at",
         "personal_data_cleared_at",
+        "submission_token",
     )
     # What a cleared field holds when it may not be empty (the field's default otherwise).
     CLEARED_VALUES = {}
@@ -87,6 +88,9 @@ class InvolvementRecord(models.Model):
         help_text="Flag it if it raises a safeguarding concern. Flagged records stand out and are never published.",
     )
     internal_notes = models.TextField(blank=True, help_text="Only staff see these.")
+    # The one-time token of the form rendering it came from: the same form
+    # sent twice stores one record (records/submissions.py).
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     personal_data_cleared_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -237,9 +237,11 @@ class SurveySubmission(AbstractFormSubmission):
     # Every field is personal or not (a test checks); form_data is cleared
     # answer by answer, by is_kept_after_retention.
     PERSONAL_DATA_FIELDS = ("form_data",)
-    NON_PERSONAL_FIELDS = ("id", "page", "submit_time", "personal_data_cleared_at")
+    NON_PERSONAL_FIELDS = ("id", "page", "submit_time", "personal_data_cleared_at", "submission_token")
 
     personal_data_cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # As on InvolvementRecord: the same survey page sent twice stores one response.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = SurveySubmissionQuerySet.as_manager()
 

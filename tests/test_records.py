@@ -4,10 +4,12 @@ set of contact details without losing any value."""
 
 import ast
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
@@ -15,12 +17,17 @@ from django.utils import timezone
 from wagtail import hooks
 
 from opportunities.models import ExpressionOfInterest
+from records import submissions
 from records.contact import CONTACT_DETAIL_FIELDS
 from records.personal_data import HOOK_NAME, personal_data_models
 from records.references import REFERENCE_ALPHABET, generate_reference, normalise_reference, reference_pattern
 from suggestions.models import Suggestion, SurveySubmission
-from tests.factories.opportunities import ExpressionOfInterestFactory, OpportunityPageFactory
-from tests.factories.suggestions import FormFieldFactory, FormPageFactory, SuggestionFactory
+from tests.factories.opportunities import (
+    ExpressionOfInterestFactory,
+    OpportunityIndexPageFactory,
+    OpportunityPageFactory,
+)
+from tests.factories.suggestions import FormFieldFactory, FormPageFactory, SuggestionFactory, SuggestionPageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURE_APPS = {"news", "opportunities", "suggestions"}
@@ -397,3 +404,83 @@ def test_things_that_are_not_phone_numbers_are_refused(number):
 
     with pytest.raises(ValidationError):
         validate_phone(number)
+
+
+# --- One rendering of a form stores at most one record ------------------------
+
+
+def submission_token_in(response):
+    match = re.search(r'name="submission_token" value="([0-9a-f-]{36})"', response.content.decode())
+    assert match, "the form carries no submission token"
+    return match.group(1)
+
+
+@pytest.fixture
+def public_forms(home_page, site_settings):
+    """(form URL, answers, model) for each public form that stores a record."""
+    survey = FormPageFactory(parent=home_page, to_address="survey-team@example.org")
+    FormFieldFactory(page=survey, label="Anything else?", field_type="multiline")
+    opportunity = OpportunityPageFactory(parent=OpportunityIndexPageFactory(parent=home_page))
+    SuggestionPageFactory(parent=home_page)
+    eoi = {"name": "Jo", "contact_method": "email", "email": "jo@example.org", "consent": "on"}
+    return [
+        ("/have-your-say/", {"text": "Open on Sundays", "wants_reply": "no"}, Suggestion),
+        (opportunity.url + "express-interest/", eoi, ExpressionOfInterest),
+        (survey.url, {"anything_else": "More chairs"}, SurveySubmission),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_same_form_sent_three_times_stores_one_record_and_shows_one_reference(
+    client, public_forms, django_capture_on_commit_callbacks
+):
+    for number, (url, answers, model) in enumerate(public_forms):
+        client.defaults["REMOTE_ADDR"] = f"198.51.100.{number}"  # each form gets its own rate limit
+        data = {**answers, "submission_token": submission_token_in(client.get(url))}
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            responses = [client.post(url, data) for _ in range(3)]
+        assert [response.status_code for response in responses] == [302] * 3, url
+        record = model.objects.get()
+        assert len({response["Location"] for response in responses}) == 1
+        confirmation = client.get(responses[-1]["Location"])
+        assert confirmation.status_code == 200
+        if model is not SurveySubmission:  # responses have no public reference
+            assert record.reference in confirmation.content.decode()
+        assert len(mail.outbox) == len({tuple(message.to) for message in mail.outbox})  # one email each, not three
+        # A fresh rendering of the form is a new submission.
+        fresh = {**answers, "submission_token": submission_token_in(client.get(url))}
+        assert fresh["submission_token"] != data["submission_token"]
+        client.post(url, fresh)
+        assert model.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_two_copies_arriving_at_once_store_one_record(client, public_forms, monkeypatch):
+    url, answers, model = public_forms[0]
+    data = {**answers, "submission_token": submission_token_in(client.get(url))}
+    client.post(url, data)
+    first = model.objects.get()
+    # The second copy looks before the first is committed, finds nothing, and
+    # is stopped by the unique token when it tries to store its own.
+    real_lookup = submissions.stored_with_token
+    calls = []
+
+    def lookup_too_early_the_first_time(model, token):
+        calls.append(token)
+        return None if len(calls) == 1 else real_lookup(model, token)
+
+    monkeypatch.setattr(submissions, "stored_with_token", lookup_too_early_the_first_time)
+    response = client.post(url, data)
+    assert response.status_code == 302 and model.objects.get() == first
+    assert len(calls) == 2  # looked again after the unique token refused the copy
+    assert client.get(response["Location"]).content.decode().count(first.reference) >= 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("token", [None, "", "not-a-token"])
+def test_a_form_without_a_usable_token_is_still_accepted(client, public_forms, token):
+    url, answers, model = public_forms[0]
+    data = answers if token is None else {**answers, "submission_token": token}
+    assert client.post(url, data).status_code == 302
+    assert model.objects.get().submission_token is None
