@@ -4,13 +4,18 @@ Kept small on purpose: comms staff get what plain-English pages need, and
 nothing that lets a page break the site's look or accessibility.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "ol", "ul", "link", "document-link"]
+# The one list of rich text features is the default editor's, in settings.
+# Headings are for page bodies; a short section inside a page (a details
+# block, one part of an opportunity, a thank-you note) gets the rest.
+RICH_TEXT_FEATURES = settings.WAGTAILADMIN_RICH_TEXT_EDITORS["default"]["OPTIONS"]["features"]
+SHORT_TEXT_FEATURES = [feature for feature in RICH_TEXT_FEATURES if feature not in {"h2", "h3", "h4"}]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -80,7 +85,7 @@ class DetailsBlock(blocks.StructBlock):
     summary = blocks.CharBlock(
         max_length=120, help_text="The line people click to open it, e.g. 'Can I bring someone?'"
     )
-    content = blocks.RichTextBlock(features=["bold", "ol", "ul", "link", "document-link"])
+    content = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
 
     class Meta:
         icon = "list-ul"

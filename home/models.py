@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock, FooterLinkBlock
+from .blocks import SHORT_TEXT_FEATURES, BodyBlock, FooterLinkBlock
 from .page_forms import SitePageForm
 
 # ---------------------------------------------------------------------------
@@ -123,7 +123,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True, help_text="When people can call in, e.g. 'Monday to Friday, 10am to 4pm'."
     )
     other_ways_to_get_in_touch = RichTextField(
-        features=["bold", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="Shown beside every form: e.g. ask your support worker, use the paper box at the Hub.",
     )

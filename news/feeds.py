@@ -10,8 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
-from home.filters import chosen
-
+from .filters import NewsFilterSet
 from .models import NewsKind
 
 FEED_LENGTH = 20
@@ -25,7 +24,11 @@ class NewsFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         # A feed instance serves one request, so it can keep it for the methods below.
         self.request = request
-        return chosen(request, "kind", NewsKind.values)
+        # Only the type narrows a feed: the other filters have no choices here, so they are ignored.
+        self.filters = NewsFilterSet(
+            request, self.index_page.get_listing(), choices={"kind": NewsKind.filter_choices()}
+        )
+        return self.filters.values["kind"]
 
     def title(self, kind):
         if kind:
@@ -40,10 +43,7 @@ class NewsFeed(Feed):
         return f"{url}?kind={kind}" if kind else url
 
     def items(self, kind):
-        news = self.index_page.news().prefetch_related("tagged_items__tag")
-        if kind:
-            news = news.filter(kind=kind)
-        return news[:FEED_LENGTH]
+        return self.filters.qs.prefetch_related("tagged_items__tag")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -2,7 +2,7 @@
 leaflets and posters. Each has an index page (one per site, under the home
 page) that lists its children with filters and paging."""
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -19,12 +19,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.calendar import ics_response
+from home.blocks import SHORT_TEXT_FEATURES, BodyBlock
+from home.calendar import clock_time, ics_response
+from home.filters import FilteredListingMixin, year_choices
 from home.models import ReviewDatesMixin
 from home.page_forms import SitePageForm
 
-from .listing import FilteredListingMixin, ListingFilter
+from .filters import LeafletFilterSet, MeetingFilterSet, NewsFilterSet
 from .page_forms import MeetingMinutesPageForm
 
 SUMMARY_MAX_LENGTH = 300
@@ -86,10 +87,6 @@ def used_tags(through, pages):
     return [(tag.slug, tag.name) for tag in tags.distinct().order_by("name")]
 
 
-def year_choices(queryset, field_name):
-    return [(str(day.year), str(day.year)) for day in queryset.dates(field_name, "year", order="DESC")]
-
-
 class ListedPageMixin:
     """For pages listed by an index page: the template gets that `index`, to
     link back to the listing and its filters."""
@@ -134,6 +131,10 @@ class NewsKind(models.TextChoices):
     def plural(self):
         return {"news": "News", "newsletter": "Newsletters", "bulletin": "Bulletins"}[self.value]
 
+    @classmethod
+    def filter_choices(cls):
+        return [(kind.value, kind.plural) for kind in cls]
+
 
 class NewsPageQuerySet(PageQuerySet):
     def newest_first(self):
@@ -150,26 +151,17 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = "news index page"
 
-    def news(self):
+    filterset_class = NewsFilterSet
+
+    def get_listing(self):
         return NewsPage.objects.child_of(self).for_listing()
 
-    def get_filters(self):
-        news = self.news()
-        return [
-            ListingFilter("kind", "Type", [(kind.value, kind.plural) for kind in NewsKind], "All types"),
-            ListingFilter("tag", "Topic", used_tags(NewsPageTag, news.values("pk")), "All topics"),
-            ListingFilter("year", "Year", year_choices(news, "date"), "All years"),
-        ]
-
-    def get_listing(self, selected):
-        news = self.news()
-        if "kind" in selected:
-            news = news.filter(kind=selected["kind"])
-        if "tag" in selected:
-            news = news.filter(tags__slug=selected["tag"])
-        if "year" in selected:
-            news = news.filter(date__year=int(selected["year"]))
-        return news
+    def get_filter_choices(self, news):
+        return {
+            "kind": NewsKind.filter_choices(),
+            "tag": used_tags(NewsPageTag, news.values("pk")),
+            "year": year_choices(news, "date"),
+        }
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
@@ -331,28 +323,18 @@ class MeetingIndexPage(IndexPage):
     class Meta:
         verbose_name = "meetings index page"
 
-    def meetings(self):
-        return MeetingMinutesPage.objects.child_of(self).for_listing()
+    filterset_class = MeetingFilterSet
 
-    def get_filters(self):
-        meetings = self.meetings()
+    def get_listing(self):
+        return MeetingMinutesPage.objects.child_of(self).for_listing().newest_first()
+
+    def get_filter_choices(self, meetings):
         groups = MeetingGroup.objects.filter(pk__in=meetings.values("group_id")).values_list("slug", "name")
-        return [
-            ListingFilter("group", "Group", list(groups), "All groups"),
-            ListingFilter("year", "Year", year_choices(meetings, "date"), "All years"),
-        ]
-
-    def get_listing(self, selected):
-        meetings = self.meetings().newest_first()
-        if "group" in selected:
-            meetings = meetings.filter(group__slug=selected["group"])
-        if "year" in selected:
-            meetings = meetings.filter(date__year=int(selected["year"]))
-        return meetings
+        return {"group": list(groups), "year": year_choices(meetings, "date")}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["next_meeting"] = self.get_listing(context["selected"]).upcoming().first()
+        context["next_meeting"] = context["filters"].qs.upcoming().first()
         return context
 
 
@@ -374,7 +356,7 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
     )
     summary = models.TextField(max_length=SUMMARY_MAX_LENGTH, help_text=SUMMARY_HELP)
     decisions = RichTextField(
-        features=["bold", "ol", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="What the meeting agreed, as a list. Leave empty until the meeting has happened.",
     )
@@ -502,16 +484,6 @@ class MeetingMinutesPage(ListedPageMixin, RoutablePageMixin, Page):
         )
 
 
-def clock_time(value):
-    if value == time(12):
-        return "midday"
-    if value == time(0):
-        return "midnight"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
-
-
 class MeetingAction(Orderable):
     page = ParentalKey(MeetingMinutesPage, related_name="actions", on_delete=models.CASCADE)
     what = models.CharField(max_length=255, help_text="What will be done, e.g. 'Send the survey to all Hub members'.")
@@ -552,16 +524,13 @@ class LeafletIndexPage(IndexPage):
             LeafletPage.objects.child_of(self).live().public().prefetch_related("formats__document").order_by("title")
         )
 
-    def get_filters(self):
-        return [
-            ListingFilter("topic", "Topic", used_tags(LeafletPageTopic, self.leaflets().values("pk")), "All topics")
-        ]
+    filterset_class = LeafletFilterSet
 
-    def get_listing(self, selected):
-        leaflets = self.leaflets()
-        if "topic" in selected:
-            leaflets = leaflets.filter(topics__slug=selected["topic"])
-        return leaflets
+    def get_listing(self):
+        return self.leaflets()
+
+    def get_filter_choices(self, leaflets):
+        return {"topic": used_tags(LeafletPageTopic, leaflets.values("pk"))}
 
 
 class LeafletPageTopic(TaggedItemBase):

@@ -15,12 +15,12 @@ from records.models import Channel
 
 from .models import (
     ExpressionOfInterest,
-    Format,
     Frequency,
+    OpportunityFormat,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityTheme,
     Rung,
-    Theme,
 )
 
 
@@ -41,8 +41,8 @@ def opportunities():
             "slug": "interview-panel-support-workers",
             "title": "Sit on the interview panel for new support workers",
             "rung": Rung.PARTNERSHIP,
-            "themes": [Theme.RECRUITMENT],
-            "formats": [Format.IN_PERSON],
+            "themes": ["recruitment"],
+            "formats": ["in-person"],
             "featured": True,
             "summary": "Help choose the next support workers for our hostels. You will sit on the panel alongside two "
             "managers and your view counts the same as theirs.",
@@ -73,8 +73,8 @@ def opportunities():
             "slug": "welcome-new-staff-induction",
             "title": "Welcome new staff at their induction day",
             "rung": Rung.PARTICIPATION,
-            "themes": [Theme.INDUCTION],
-            "formats": [Format.IN_PERSON, Format.ONLINE],
+            "themes": ["induction"],
+            "formats": ["in-person", "online"],
             "summary": "Tell new staff what it is like to use our services, so they start their job knowing what "
             "matters to the people they work with.",
             "what_you_would_do": "<p>Join a session on the new staff induction day. Share what helped you and what "
@@ -99,8 +99,8 @@ def opportunities():
             "slug": "service-user-forum",
             "title": "Come to the Service User Forum",
             "rung": Rung.PARTICIPATION,
-            "themes": [Theme.HUB_AND_FORUM],
-            "formats": [Format.IN_PERSON, Format.PHONE],
+            "themes": ["hub-and-forum"],
+            "formats": ["in-person", "phone"],
             "featured": True,
             "summary": "A monthly meeting where people who use our services talk about what is working, what is "
             "not, and what should change. New faces are always welcome.",
@@ -124,8 +124,8 @@ def opportunities():
             "slug": "peer-researcher-hostels",
             "title": "Become a peer researcher: life in hostels",
             "rung": Rung.PARTICIPATION,
-            "themes": [Theme.PEER_RESEARCH],
-            "formats": [Format.IN_PERSON, Format.PHONE],
+            "themes": ["peer-research"],
+            "formats": ["in-person", "phone"],
             "summary": "Interview people living in hostels about their experience, and help write up what they "
             "tell us. Paid, with full training.",
             "what_you_would_do": "<ul><li>Three days of research training.</li><li>Interview about ten people, in "
@@ -155,8 +155,8 @@ def opportunities():
             "slug": "review-complaints-policy",
             "title": "Read and comment on our draft complaints policy",
             "rung": Rung.CONSULTATION,
-            "themes": [Theme.POLICIES],
-            "formats": [Format.IN_PERSON, Format.ONLINE, Format.PHONE],
+            "themes": ["policies"],
+            "formats": ["in-person", "online", "phone"],
             "summary": "We are rewriting how people can complain. Tell us if the new version is clear and fair.",
             "what_you_would_do": "<p>Read a short draft (there is an Easy Read version) and tell us what you think, "
             "by phone, by email, or in person at the Hub.</p>",
@@ -177,8 +177,8 @@ def opportunities():
             "slug": "hub-opening-times-survey",
             "title": "Quick survey: Hub opening times",
             "rung": Rung.CONSULTATION,
-            "themes": [Theme.HUB_AND_FORUM],
-            "formats": [Format.ONLINE, Format.PHONE],
+            "themes": ["hub-and-forum"],
+            "formats": ["online", "phone"],
             "summary": "Five questions about when the Hub should be open. It takes five minutes.",
             "what_you_would_do": "<p>Answer five questions online or over the phone.</p>",
             "what_you_can_influence": "<p>Which days and times the Hub opens from next spring.</p>",
@@ -197,8 +197,8 @@ def opportunities():
             "slug": "run-a-self-help-group",
             "title": "Start and run a self-help group at the Hub",
             "rung": Rung.CONTROL,
-            "themes": [Theme.HUB_AND_FORUM],
-            "formats": [Format.IN_PERSON],
+            "themes": ["hub-and-forum"],
+            "formats": ["in-person"],
             "summary": "Got an idea for a group, such as walking, cooking or recovery support? We give you the "
             "room, a small budget and backing; you run it your way.",
             "what_you_would_do": "<p>Plan the group with others, decide how it runs, and lead the sessions. You can "
@@ -222,8 +222,8 @@ def opportunities():
             "slug": "hub-budget-group",
             "title": "Decide how the Hub's activity budget is spent",
             "rung": Rung.CONTROL,
-            "themes": [Theme.HUB_AND_FORUM, Theme.OTHER],
-            "formats": [Format.IN_PERSON, Format.ONLINE],
+            "themes": ["hub-and-forum", "other"],
+            "formats": ["in-person", "online"],
             "summary": "Join a small group of service users who hold the Hub's activity budget and decide what it "
             "pays for next year.",
             "what_you_would_do": "<p>Meet four times, look at the ideas people have sent in, and vote on which to "
@@ -248,8 +248,8 @@ def opportunities():
             "slug": "hub-open-day",
             "title": "Come to the Hub open day",
             "rung": Rung.INFORMATION,
-            "themes": [Theme.HUB_AND_FORUM, Theme.OTHER],
-            "formats": [Format.IN_PERSON],
+            "themes": ["hub-and-forum", "other"],
+            "formats": ["in-person"],
             "summary": "Drop in, meet the team and the Forum, and find out about all the ways to get involved. No "
             "need to book.",
             "what_you_would_do": "<p>Come when you like, have some food, look around and ask questions. You do not "
@@ -272,8 +272,8 @@ def opportunities():
             "slug": "newsletter-editorial-group",
             "title": "Help write the service user newsletter",
             "rung": Rung.INFORMATION,
-            "themes": [Theme.OTHER],
-            "formats": [Format.ONLINE, Format.IN_PERSON],
+            "themes": ["other"],
+            "formats": ["online", "in-person"],
             "summary": "Write, draw or gather stories for the quarterly newsletter, so it is written by and for the "
             "people who read it.",
             "what_you_would_do": "<p>Come to one planning meeting a quarter, then write a piece, take photos, or "
@@ -294,8 +294,8 @@ def opportunities():
             "slug": "womens-service-steering-group",
             "title": "Join the steering group for the new women's service",
             "rung": Rung.PARTNERSHIP,
-            "themes": [Theme.OTHER, Theme.RECRUITMENT],
-            "formats": [Format.IN_PERSON],
+            "themes": ["other", "recruitment"],
+            "formats": ["in-person"],
             "summary": "Shape a new service for women with multiple needs, as an equal member of its steering group.",
             "what_you_would_do": "<p>Meet monthly with managers and partners, and help decide how the service is "
             "set up and who runs it.</p>",
@@ -409,6 +409,8 @@ def load(home_page, log):
     pages = {}
     for spec in opportunities():
         fields = {key: value for key, value in spec.items() if key != "slug"}
+        fields["themes"] = list(OpportunityTheme.objects.filter(slug__in=spec["themes"]))
+        fields["formats"] = list(OpportunityFormat.objects.filter(slug__in=spec["formats"]))
         pages[spec["slug"]] = ensure_child_page(index, OpportunityPage, spec["slug"], **fields)
     created = ensure_expressions_of_interest(pages)
     log(f"Get involved: {len(pages)} opportunities, {created} new expressions of interest.")

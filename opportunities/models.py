@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -6,16 +7,18 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.calendar import ics_response
+from home.blocks import SHORT_TEXT_FEATURES, BodyBlock
+from home.calendar import clock_time, ics_response
+from home.filters import FilteredListingMixin
 from home.page_forms import SitePageForm
-from home.pagination import paginate
+from home.subpages import subpage_url
 from records.contact import validate_phone
 
 from . import views
@@ -23,10 +26,6 @@ from . import views
 # A model of this app, kept in its own module so the views can use it without
 # importing the pages; imported here so `opportunities.models` lists every model.
 from .expressions_of_interest import ExpressionOfInterest  # noqa: F401
-from .fields import ChoiceListField
-
-# Opportunity descriptions are short structured sections, not whole pages.
-SECTION_FEATURES = ["bold", "ul", "ol", "link"]
 
 
 class Rung(models.TextChoices):
@@ -48,21 +47,40 @@ RUNG_SUMMARIES = {
 }
 
 
-class Theme(models.TextChoices):
-    """The areas of involvement in policy section 7."""
+class OpportunityOption(Orderable):
+    """A value people can browse opportunities by. Staff keep the list, and
+    its order, under Snippets; the slug is what goes in the listing's web
+    address, so links people have saved keep working while it stays the same."""
 
-    RECRUITMENT = "recruitment", "Recruitment and selection of staff"
-    INDUCTION = "induction", "Induction of new staff"
-    HUB_AND_FORUM = "hub-and-forum", "Lived Experience Hub and Service User Forum"
-    PEER_RESEARCH = "peer-research", "Peer research"
-    POLICIES = "policies", "Reviewing policies"
-    OTHER = "other", "Other"
+    name = models.CharField(max_length=80, unique=True, help_text="What people see, e.g. 'Peer research'.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="A short name for web addresses, e.g. 'peer-research'. Changing it breaks links people have saved.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
 
 
-class Format(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    ONLINE = "online", "Online"
-    PHONE = "phone", "By phone"
+class OpportunityTheme(OpportunityOption):
+    """An area of involvement (policy section 7), e.g. recruitment of staff."""
+
+    class Meta(OpportunityOption.Meta):
+        verbose_name = "opportunity theme"
+
+
+class OpportunityFormat(OpportunityOption):
+    """A way of taking part, e.g. in person or by phone."""
+
+    class Meta(OpportunityOption.Meta):
+        verbose_name = "way of taking part"
+        verbose_name_plural = "ways of taking part"
 
 
 class Frequency(models.TextChoices):
@@ -75,12 +93,11 @@ class Frequency(models.TextChoices):
 # ---------------------------------------------------------------------------
 
 
-class OpportunityIndexPage(Page):
+class OpportunityIndexPage(FilteredListingMixin, Page):
     """/get-involved/: the ladder in brief, then opportunities with filters."""
 
     base_form_class = SitePageForm
-
-    PER_PAGE = 10
+    show_counts = True
 
     introduction = models.TextField(
         max_length=400,
@@ -102,19 +119,32 @@ class OpportunityIndexPage(Page):
     class Meta:
         verbose_name = "opportunity listing page"
 
-    def opportunities(self):
+    @property
+    def filterset_class(self):
+        from .filters import OpportunityFilterSet  # it imports this module
+
+        return OpportunityFilterSet
+
+    def get_listing(self):
         return OpportunityPage.objects.live().public().child_of(self)
 
-    def get_context(self, request, *args, **kwargs):
-        from .filters import OpportunityFilters  # it imports this module
+    def get_filter_choices(self, opportunities):
+        """The themes and ways of taking part in staff's order, both from one query."""
+        choices = {"theme": [], "format": []}
+        rows = [
+            model.objects.order_by()
+            .annotate(facet=models.Value(facet))
+            .values_list("facet", "sort_order", "slug", "name")
+            for facet, model in (("theme", OpportunityTheme), ("format", OpportunityFormat))
+        ]
+        for facet, _sort_order, slug, name in rows[0].union(rows[1], all=True).order_by("facet", "sort_order", "name"):
+            choices[facet].append((slug, name))
+        return choices
 
-        context = super().get_context(request, *args, **kwargs)
-        filters = OpportunityFilters(request)
-        opportunities = self.opportunities()
-        context["filters"] = filters
-        context["filter_groups"] = filters.groups(filters.counts(opportunities))
-        context["opportunities"] = paginate(request, filters.apply(opportunities), self.PER_PAGE)
-        return context
+    def order_listing(self, filters, opportunities):
+        return (
+            opportunities.recently_closed_first() if filters.showing_closed else opportunities.soonest_closing_first()
+        )
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -144,13 +174,6 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-def clock_time(moment):
-    """'1pm' or '1:30pm', the way people write times (GOV.UK style)."""
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
-
-
 class OpportunityPage(RoutablePageMixin, Page):
     """One way to get involved, with everything a person needs to decide
     (policy section 6a: clarity on roles), and the expression of interest form."""
@@ -163,13 +186,16 @@ class OpportunityPage(RoutablePageMixin, Page):
         choices=Rung.choices,
         help_text="Which rung of the Ladder of Participation this is. People can browse by rung.",
     )
-    themes = ChoiceListField(
-        choices=Theme.choices,
-        help_text="Tick every area of involvement this is about. People can browse by theme.",
+    themes = ParentalManyToManyField(
+        OpportunityTheme,
+        related_name="opportunities",
+        help_text="Tick every area of involvement this is about. People can browse by theme. "
+        "Staff can add themes under Snippets.",
     )
-    formats = ChoiceListField(
-        "how people take part",
-        choices=Format.choices,
+    formats = ParentalManyToManyField(
+        OpportunityFormat,
+        related_name="opportunities",
+        verbose_name="how people take part",
         help_text="Tick every way people can take part: in person, online (for example a video call) or by phone.",
     )
     summary = models.TextField(
@@ -180,14 +206,14 @@ class OpportunityPage(RoutablePageMixin, Page):
         ),
     )
     what_you_would_do = RichTextField(
-        features=SECTION_FEATURES, help_text="What the person would actually do, step by step if that helps."
+        features=SHORT_TEXT_FEATURES, help_text="What the person would actually do, step by step if that helps."
     )
     what_you_can_influence = RichTextField(
-        features=SECTION_FEATURES, help_text="Be honest about what their views can change or decide."
+        features=SHORT_TEXT_FEATURES, help_text="Be honest about what their views can change or decide."
     )
     what_cannot_change = RichTextField(
         "what cannot be changed",
-        features=SECTION_FEATURES,
+        features=SHORT_TEXT_FEATURES,
         help_text="What is already decided or out of our hands, so nobody feels misled later.",
     )
     time_needed = models.CharField(
@@ -226,7 +252,7 @@ class OpportunityPage(RoutablePageMixin, Page):
         help_text="Step-free access, toilets, quiet space, hearing loop, how to get there. Say what you do not know.",
     )
     support_and_training = RichTextField(
-        features=SECTION_FEATURES,
+        features=SHORT_TEXT_FEATURES,
         help_text="Training, a buddy, someone to talk to afterwards, help with travel. Say if none is needed.",
     )
     payment = models.TextField(
@@ -274,7 +300,12 @@ class OpportunityPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("rung"), FieldPanel("themes"), FieldPanel("formats")], heading="Where it sits on the ladder"
+            [
+                FieldPanel("rung"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("formats", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Where it sits on the ladder",
         ),
         MultiFieldPanel(
             [
@@ -385,21 +416,18 @@ class OpportunityPage(RoutablePageMixin, Page):
         return self.starts_at is not None
 
     def theme_labels(self):
-        return [Theme(value).label for value in self.themes if value in Theme.values]
+        return [theme.name for theme in self.themes.all()]
 
     def format_labels(self):
-        return [Format(value).label for value in self.formats if value in Format.values]
+        return [way.name for way in self.formats.all()]
 
     # --- Routes: the page, its calendar entry, the form and its confirmation --
 
-    def subpage_url(self, request, name):
-        return self.get_url(request) + self.reverse_subpage(name)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["express_interest_url"] = self.subpage_url(request, "express_interest")
+        context["express_interest_url"] = subpage_url(request, self, "express_interest")
         if self.has_calendar_entry:
-            context["calendar_url"] = self.subpage_url(request, "calendar")
+            context["calendar_url"] = subpage_url(request, self, "calendar")
         parent = self.get_parent()
         context["listing_url"] = parent.get_url(request)
         context["rung_url"] = f"{context['listing_url']}?rung={self.rung}"

@@ -4,6 +4,7 @@
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from home.subpages import subpage_url
 from records.contact import ContactMethod
 from records.models import Channel
 from records.notifications import notify_involvement_team, send_acknowledgement
@@ -49,7 +50,7 @@ def express_interest(request, opportunity):
             form,
             model=ExpressionOfInterest,
             save=save,
-            confirmation_url=opportunity.subpage_url(request, "express_interest_sent"),
+            confirmation_url=subpage_url(request, opportunity, "express_interest_sent"),
         )
         if response is not None:
             return response
@@ -62,10 +63,10 @@ def express_interest(request, opportunity):
 
 
 def express_interest_sent(request, opportunity):
-    confirmation_url = opportunity.subpage_url(request, "express_interest_sent")
+    confirmation_url = subpage_url(request, opportunity, "express_interest_sent")
     reference = confirmed_reference(request, confirmation_url)
     if reference is None:
-        return redirect(opportunity.subpage_url(request, "express_interest"))
+        return redirect(subpage_url(request, opportunity, "express_interest"))
     return TemplateResponse(
         request,
         "opportunities/express_interest_sent.html",

@@ -1,8 +1,34 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import expressions_of_interest_viewset
 from .components import OpportunitiesSection
-from .models import ExpressionOfInterest
+from .models import ExpressionOfInterest, OpportunityFormat, OpportunityTheme
+
+
+class OpportunityOptionViewSet(SnippetViewSet):
+    """Staff keep the themes and ways of taking part, and drag them into the
+    order the listing's filters show them in (Orderable's sort_order)."""
+
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class OpportunityThemeViewSet(OpportunityOptionViewSet):
+    model = OpportunityTheme
+    menu_label = "Opportunity themes"
+
+
+class OpportunityFormatViewSet(OpportunityOptionViewSet):
+    model = OpportunityFormat
+    menu_label = "Ways of taking part"
+
+
+register_snippet(OpportunityThemeViewSet)
+register_snippet(OpportunityFormatViewSet)
 
 
 @hooks.register("register_personal_data_model")

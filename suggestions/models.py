@@ -19,9 +19,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.admin_links import admin_url
-from home.filters import chosen, chosen_year
+from home.blocks import SHORT_TEXT_FEATURES
+from home.filters import FacetFilter, FilteredListingMixin, ListingFilterSet, year_choices
 from home.page_forms import SitePageForm
-from home.pagination import paginate
 from records.forms import PublicFormMixin
 from records.models import Channel, InvolvementRecord, PersonalDataQuerySet, mark_cleared_if_empty
 from records.notifications import send_after_commit
@@ -82,12 +82,22 @@ class SuggestionPage(RoutablePageMixin, Page):
         return views.status_check(request, self)
 
 
-class YouSaidWeDidPage(RoutablePageMixin, Page):
+class AnswerFilterSet(ListingFilterSet):
+    """The filters of "You said, we did": links, offering only the topics and
+    years that published answers have."""
+
+    heading = "Filter answers"
+    as_links = True
+
+    topic = FacetFilter(field_name="topic__slug", legend="Topic", any_label="All topics")
+    year = FacetFilter(field_name="answered_at__year", legend="Year answered", any_label="All years")
+
+
+class YouSaidWeDidPage(FilteredListingMixin, RoutablePageMixin, Page):
     """/you-said-we-did/: published answers to suggestions, newest first."""
 
     base_form_class = SitePageForm
-
-    PER_PAGE = 10
+    filterset_class = AnswerFilterSet
 
     introduction = models.TextField(
         max_length=600,
@@ -101,27 +111,16 @@ class YouSaidWeDidPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    def get_listing(self):
+        return Suggestion.objects.published().select_related("topic").newest_first()
+
+    def get_filter_choices(self, answers):
+        topics = SuggestionTopic.objects.filter(suggestions__in=answers).distinct().values_list("slug", "name")
+        return {"topic": list(topics), "year": year_choices(answers, "answered_at")}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = Suggestion.objects.published()
-        topics = list(SuggestionTopic.objects.filter(suggestions__in=published).distinct())
-        years = [day.year for day in published.dates("answered_at", "year", order="DESC")]
-        topic = chosen(request, "topic", [t.slug for t in topics])
-        year = chosen_year(request, years)
-        answers = published.select_related("topic").newest_first()
-        if topic:
-            answers = answers.filter(topic__slug=topic)
-        if year:
-            answers = answers.filter(answered_at__year=year)
-        context.update(
-            answers=paginate(request, answers, self.PER_PAGE),
-            topics=topics,
-            years=years,
-            chosen_topic=topic,
-            chosen_year=year,
-            is_filtered=bool(topic or year),
-            suggestion_page=SuggestionPage.objects.live().first(),
-        )
+        context["suggestion_page"] = SuggestionPage.objects.live().first()
         return context
 
     @path("feed/", name="feed")
@@ -308,7 +307,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         "the answers. Up to 600 characters.",
     )
     thank_you_text = RichTextField(
-        features=["bold", "ul", "link"],
+        features=SHORT_TEXT_FEATURES,
         blank=True,
         help_text="Shown after someone sends their answers, e.g. when you will share the results.",
     )

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 
-from home.filters import chosen
+from home.subpages import subpage_url
 from records.contact import ContactMethod
 from records.notifications import notify_involvement_team, send_acknowledgement
 from records.ratelimit import over_limit, rate_limited_response
@@ -13,10 +13,6 @@ from records.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
 from .suggestion_box import Suggestion, SuggestionTopic
-
-
-def subpage_url(request, page, name):
-    return page.get_url(request) + page.reverse_subpage(name)
 
 
 def status_check_url(request, page, reference=None):
@@ -40,8 +36,9 @@ def suggestion_form(request, page):
         if response is not None:
             return response
     else:
-        slugs = SuggestionTopic.objects.values_list("slug", flat=True)
-        form = SuggestionForm(initial={"topic": chosen(request, "topic", slugs) or None})
+        # ?topic=policy (a link from a leaflet or page) opens the form with that topic chosen, if it is one.
+        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "")).first()
+        form = SuggestionForm(initial={"topic": topic})
     return page.render(request, context_overrides={"form": form})
 
 

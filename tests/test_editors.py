@@ -303,6 +303,8 @@ PERMISSION_MATRIX = [
         N,
     ),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
+    ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
+    ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
     ("add meeting groups", has_perm("news.add_meetinggroup"), Y, Y, N, N),
     ("edit meeting groups", has_perm("news.change_meetinggroup"), Y, Y, N, N),
     ("delete a meeting group that has no minutes", has_perm("news.delete_meetinggroup"), Y, Y, N, N),
@@ -327,11 +329,16 @@ def test_permission_matrix(site_sections):
 # the matrix has no row for (say, bulk delete) still fails a test. Pages are
 # named by their slug ("root" is the top of the tree).
 SUGGESTION_TOPICS = {f"suggestions.{action}_suggestiontopic" for action in ("view", "add", "change", "delete")}
+OPPORTUNITY_OPTIONS = {
+    f"opportunities.{action}_{model}"
+    for action in ("view", "add", "change", "delete")
+    for model in ("opportunitytheme", "opportunityformat")
+}
 MEETING_GROUPS = {f"news.{action}_meetinggroup" for action in ("view", "add", "change", "delete")}
 
 EXPECTED_GRANTS = {
     EDITORS: {
-        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS},
+        "model": {"wagtailadmin.access_admin", *SUGGESTION_TOPICS, *MEETING_GROUPS, *OPPORTUNITY_OPTIONS},
         "page": {"root: add_page", "root: change_page", "news: publish_page"},
         "collection": {"Root: add_image", "Root: choose_image", "Root: add_document", "Root: choose_document"},
     },
@@ -345,6 +352,7 @@ EXPECTED_GRANTS = {
             "wagtailredirects.delete_redirect",
             "wagtailcore.change_workflow",
             *SUGGESTION_TOPICS,
+            *OPPORTUNITY_OPTIONS,
             *MEETING_GROUPS,
         },
         "page": {

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_factories import ImageFactory
 
+from home.calendar import clock_time
 from home.models import HomePage, StandardPage
 from news.models import (
     LeafletFormat,
@@ -37,7 +38,6 @@ from news.models import (
     NewsKind,
     NewsPage,
     NewsPageRelatedPage,
-    clock_time,
 )
 from tests.factories.news import (
     LeafletIndexPageFactory,
@@ -232,6 +232,26 @@ def test_news_filter_form_offers_only_known_values_and_marks_the_chosen_ones(cli
     assert '<option value="2025" selected>2025</option>' in html and '<option value="2026">2026</option>' in html
     assert "1 news item: Newsletters, Hub, 2025." in html
     assert '<a href="/news/">Clear filters</a>' in html
+
+
+@pytest.mark.django_db
+def test_unknown_news_filter_values_are_ignored_and_not_echoed(client, mixed_news):
+    everything = card_titles(html_of(client, "/news/"))
+    html = html_of(client, "/news/", kind="<script>", tag="nope", year="abc")
+    assert card_titles(html) == everything
+    assert "<script>" not in html and "nope" not in html and "Clear filters" not in html
+    # A known value next to unknown ones still applies, and only it is kept in the links.
+    html = html_of(client, "/news/", kind="bulletin", year="1999")
+    assert card_titles(html) == ["Hub bulletin 2025"] and '<option value="bulletin" selected>' in html
+
+
+@pytest.mark.django_db
+def test_unknown_meeting_filter_values_are_ignored(client, meeting_index):
+    group = MeetingGroupFactory(name="Service User Forum")
+    MeetingMinutesPageFactory(parent=meeting_index, title="Forum 2025", group=group, date="2025-05-01")
+    for junk in ({"group": "<b>x</b>"}, {"year": "abc"}, {"year": "2019"}, {"page": "-3"}):
+        html = html_of(client, "/meetings/", **junk)
+        assert card_titles(html) == ["Forum 2025"] and "<b>x</b>" not in html
 
 
 @pytest.mark.django_db

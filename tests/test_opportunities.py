@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,15 +16,14 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from opportunities.filters import FACETS
 from opportunities.models import (
     ExpressionOfInterest,
-    Format,
     Frequency,
+    OpportunityFormat,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityTheme,
     Rung,
-    Theme,
 )
 from records.references import reference_pattern
 from tests.factories.opportunities import (
@@ -33,6 +33,22 @@ from tests.factories.opportunities import (
 )
 
 Status = ExpressionOfInterest.Status
+# The themes and ways of taking part that migration 0006 creates, in their order.
+THEMES = ["recruitment", "induction", "hub-and-forum", "peer-research", "policies", "other"]
+FORMATS = ["in-person", "online", "phone"]
+FILTER_VALUES = [
+    *[("rung", value) for value in Rung.values],
+    *[("theme", value) for value in THEMES],
+    *[("format", value) for value in FORMATS],
+    ("status", "open"),
+    ("status", "closed"),
+]
+
+
+def slugs(relation):
+    return [option.slug for option in relation.all()]
+
+
 TODAY = timezone.localdate
 
 
@@ -97,16 +113,73 @@ def listed_titles(html):
 
 
 @pytest.mark.django_db
-def test_themes_and_formats_round_trip_and_filter_without_matching_part_of_a_value(index):
-    page = OpportunityPageFactory(parent=index, themes=[Theme.PEER_RESEARCH, Theme.POLICIES], formats=[Format.PHONE])
+def test_themes_and_formats_are_kept_on_the_page_and_its_revisions_in_staff_order(index):
+    page = OpportunityPageFactory(parent=index, themes=["policies", "peer-research"], formats=["phone"])
     page.save_revision().publish()
     fresh = OpportunityPage.objects.get(pk=page.pk)
-    assert fresh.themes == ["peer-research", "policies"]
-    assert fresh.get_latest_revision_as_object().themes == ["peer-research", "policies"]
-    assert OpportunityPage.objects.filter(themes__includes="peer-research").count() == 1
-    assert OpportunityPage.objects.filter(themes__includes="research").count() == 0
-    assert OpportunityPage.objects.filter(formats__includes="phone").count() == 1
+    assert slugs(fresh.themes) == ["peer-research", "policies"]
+    assert slugs(fresh.get_latest_revision_as_object().themes) == ["peer-research", "policies"]
+    assert slugs(fresh.formats) == ["phone"]
     assert fresh.theme_labels() == ["Peer research", "Reviewing policies"]
+    OpportunityTheme.objects.filter(slug="policies").update(sort_order=-1)
+    assert fresh.theme_labels() == ["Reviewing policies", "Peer research"]
+
+
+@pytest.mark.django_db
+def test_theme_filter_offers_the_themes_staff_keep_in_their_order(client, index):
+    OpportunityTheme.objects.create(name="Housing", slug="housing", sort_order=-1)
+    OpportunityPageFactory(parent=index, title="Housing panel", slug="housing-panel", themes=["housing"])
+    OpportunityPageFactory(parent=index, title="Forum")
+    html = client.get("/get-involved/?theme=housing").content.decode()
+    assert listed_titles(html) == ["Housing panel"]
+    labels = list(filter_counts(html))
+    assert labels[labels.index("Any theme") + 1] == "Housing"
+    assert "Housing" in client.get("/get-involved/housing-panel/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_a_theme_in_the_admin_and_people_can_browse_by_it(client, editor, index):
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_opportunities_opportunitytheme:list"))
+    assert listing.status_code == 200 and "Peer research" in listing.content.decode()
+    response = client.post(
+        reverse("wagtailsnippets_opportunities_opportunitytheme:add"), {"name": "Housing", "slug": "housing"}
+    )
+    assert response.status_code == 302
+    housing = OpportunityTheme.objects.get(slug="housing")
+    assert housing.sort_order == len(THEMES)  # added at the end of the list
+    OpportunityPageFactory(parent=index, title="Housing panel", themes=["housing"])
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Housing panel"]
+
+
+BEFORE_SNIPPETS = [("opportunities", "0005_themes_and_formats_as_snippets")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_links_every_page_to_the_themes_and_formats_its_text_named(client, index):
+    listed = OpportunityPageFactory(parent=index, title="Listed as text", slug="listed")
+    bare = OpportunityPageFactory(parent=index, title="Bare value", slug="bare")
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_SNIPPETS)
+    old_apps = executor.loader.project_state(BEFORE_SNIPPETS).apps
+    OldPage = old_apps.get_model("opportunities", "OpportunityPage")
+    for model_name in ("OpportunityTheme", "OpportunityFormat"):
+        old_apps.get_model("opportunities", model_name).objects.all().delete()  # and the pages' links
+    # As the old field stored them: ",a,b,", or a bare value when code assigned a string.
+    OldPage.objects.filter(pk=listed.pk).update(old_themes=",peer-research,policies,", old_formats=",in-person,phone,")
+    OldPage.objects.filter(pk=bare.pk).update(old_themes="housing", old_formats="online")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    listed, bare = OpportunityPage.objects.get(pk=listed.pk), OpportunityPage.objects.get(pk=bare.pk)
+    assert (slugs(listed.themes), slugs(listed.formats)) == (["peer-research", "policies"], ["in-person", "phone"])
+    assert (slugs(bare.themes), slugs(bare.formats)) == (["housing"], ["online"])
+    assert list(OpportunityTheme.objects.values_list("slug", flat=True)) == [*THEMES, "housing"]
+    assert list(OpportunityFormat.objects.values_list("slug", flat=True)) == FORMATS
+    assert listed.theme_labels() == ["Peer research", "Reviewing policies"]
+    assert listed_titles(client.get("/get-involved/?theme=housing").content.decode()) == ["Bare value"]
+    assert listed_titles(client.get("/get-involved/?format=phone").content.decode()) == ["Listed as text"]
 
 
 # --- Page rules and editing ---------------------------------------------------------------
@@ -172,11 +245,14 @@ def test_editor_can_publish_an_opportunity_in_the_admin(client, superuser, index
         }
     )
     # Ticked boxes arrive as a repeated key, which nested_form_data would number.
-    data.update(themes=["peer-research", "other"], formats=["online"])
+    data.update(
+        themes=[OpportunityTheme.objects.get(slug=slug).pk for slug in ("peer-research", "other")],
+        formats=[OpportunityFormat.objects.get(slug="online").pk],
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     page = OpportunityPage.objects.get(slug="peer-researcher")
-    assert page.live and page.themes == ["peer-research", "other"] and page.formats == ["online"]
+    assert page.live and slugs(page.themes) == ["peer-research", "other"] and slugs(page.formats) == ["online"]
     assert "Peer researcher" in client.get("/get-involved/?theme=peer-research").content.decode()
 
 
@@ -220,18 +296,16 @@ def test_listing_leaves_out_drafts_and_private_pages(client, index):
 def one_per_option(index):
     """An open opportunity for every rung, theme and format, plus closed ones."""
     for number, rung in enumerate(Rung.values):
-        theme = Theme.values[number % len(Theme.values)]
-        fmt = Format.values[number % len(Format.values)]
+        theme = THEMES[number % len(THEMES)]
+        fmt = FORMATS[number % len(FORMATS)]
         OpportunityPageFactory(parent=index, title=f"Open {rung}", rung=rung, themes=[theme], formats=[fmt])
-    OpportunityPageFactory(
-        parent=index, title="Open other", rung=Rung.CONTROL, themes=[Theme.OTHER], formats=[Format.PHONE]
-    )
+    OpportunityPageFactory(parent=index, title="Open other", rung=Rung.CONTROL, themes=["other"], formats=["phone"])
     OpportunityPageFactory(
         parent=index,
         title="Closed peer research",
         rung=Rung.PARTICIPATION,
-        themes=[Theme.PEER_RESEARCH],
-        formats=[Format.ONLINE],
+        themes=["peer-research"],
+        formats=["online"],
         closing_date=days(-5),
     )
 
@@ -245,21 +319,26 @@ def expected_titles(predicate, status="open"):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name, value",
-    [(facet.name, value) for facet in FACETS for value in facet.values],
+    FILTER_VALUES,
 )
 def test_every_filter_value_shows_only_matching_opportunities(client, one_per_option, name, value):
     html = client.get(f"/get-involved/?{name}={value}").content.decode()
     predicates = {
         "rung": lambda page: page.rung == value,
-        "theme": lambda page: value in page.themes,
-        "format": lambda page: value in page.formats,
+        "theme": lambda page: value in slugs(page.themes),
+        "format": lambda page: value in slugs(page.formats),
         "status": lambda page: True,
     }
     status = value if name == "status" else "open"
     expected = expected_titles(predicates[name], status)
     assert sorted(listed_titles(html)) == expected
     assert f"{len(expected)} {status} opportunit" in html
-    label = next(facet for facet in FACETS if facet.name == name).label(value)
+    label = {
+        "rung": lambda: Rung(value).label,
+        "theme": lambda: OpportunityTheme.objects.get(slug=value).name,
+        "format": lambda: OpportunityFormat.objects.get(slug=value).name,
+        "status": lambda: {"open": "Open now", "closed": "Closed"}[value],
+    }[name]()
     assert filter_counts(html)[label] == len(expected)
 
 
@@ -331,8 +410,8 @@ def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, index):
                 parent=index,
                 title=f"Opportunity {number}",
                 rung=Rung.values[number % 5],
-                themes=[Theme.values[number % 6], Theme.OTHER],
-                formats=[Format.values[number % 3]],
+                themes=[THEMES[number % 6], "other"],
+                formats=[FORMATS[number % 3]],
                 closing_date=days(number % 40 - 5),
             )
 
@@ -363,13 +442,20 @@ def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, index):
 
 
 @pytest.mark.django_db
+def test_opportunity_times_are_written_as_meeting_times_are(index):
+    noon = timezone.make_aware(datetime.combine(days(20), time(12)))
+    page = OpportunityPageFactory.build(starts_at=noon, ends_at=noon + timedelta(hours=2, minutes=30))
+    assert page.session_text().endswith(", midday to 2:30pm")
+
+
+@pytest.mark.django_db
 def test_opportunity_page_says_everything_a_person_needs_to_decide(client, index):
     page = OpportunityPageFactory(
         parent=index,
         title="Interview panel",
         rung=Rung.PARTNERSHIP,
-        themes=[Theme.RECRUITMENT],
-        formats=[Format.IN_PERSON, Format.ONLINE],
+        themes=["recruitment"],
+        formats=["in-person", "online"],
         what_you_would_do="<p>Score the candidates.</p>",
         what_you_can_influence="<p>Who gets the job.</p>",
         what_cannot_change="<p>The salary.</p>",
@@ -1014,7 +1100,7 @@ def test_demo_covers_every_rung_and_theme_with_a_closed_and_dated_ones(client, d
     assert len(pages) >= 8
     open_pages = [page for page in pages if page.is_open]
     assert {page.rung for page in open_pages} == set(Rung.values)
-    assert {theme for page in pages for theme in page.themes} == set(Theme.values)
+    assert {theme for page in pages for theme in slugs(page.themes)} == set(THEMES)
     assert any(not page.is_open for page in pages)
     assert sum(1 for page in open_pages if page.has_calendar_entry and page.starts_at > timezone.now()) >= 3
     assert set(ExpressionOfInterest.objects.values_list("status", flat=True)) == set(Status.values)

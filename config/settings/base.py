@@ -106,10 +106,6 @@ TEMPLATES = [
     },
 ]
 
-# Forms render through the project's template settings, so that the shared
-# GOV.UK form templates in templates/includes/forms/ are found.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
-
 
 # Database: DATABASE_URL when given (PostgreSQL in production), else SQLite.
 SQLITE_PATH = BASE_DIR / "db.sqlite3"

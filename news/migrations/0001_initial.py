@@ -6,7 +6,7 @@ import django.utils.timezone
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import modelsearch.index
-import news.listing
+import home.filters
 import news.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'leaflets index page',
             },
-            bases=(news.listing.FilteredListingMixin, 'wagtailcore.page'),
+            bases=(home.filters.FilteredListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='MeetingGroup',
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'meetings index page',
             },
-            bases=(news.listing.FilteredListingMixin, 'wagtailcore.page'),
+            bases=(home.filters.FilteredListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsIndexPage',
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'news index page',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, news.listing.FilteredListingMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.filters.FilteredListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LeafletPage',

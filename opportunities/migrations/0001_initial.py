@@ -7,7 +7,6 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import opportunities.fields
 import records.contact
 
 
@@ -37,8 +36,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('rung', models.CharField(choices=[('information', 'Information'), ('consultation', 'Consultation'), ('participation', 'Participation'), ('partnership', 'Partnership'), ('control', 'Control')], help_text='Which rung of the Ladder of Participation this is. People can browse by rung.', max_length=20, verbose_name='rung on the ladder')),
-                ('themes', opportunities.fields.ChoiceListField(choices=[('recruitment', 'Recruitment and selection of staff'), ('induction', 'Induction of new staff'), ('hub-and-forum', 'Lived Experience Hub and Service User Forum'), ('peer-research', 'Peer research'), ('policies', 'Reviewing policies'), ('other', 'Other')], help_text='Tick every area of involvement this is about. People can browse by theme.', max_length=200)),
-                ('formats', opportunities.fields.ChoiceListField(choices=[('in-person', 'In person'), ('online', 'Online'), ('phone', 'By phone')], help_text='Tick every way people can take part: in person, online (for example a video call) or by phone.', max_length=200, verbose_name='how people take part')),
+                # Themes and formats were held as ',a,b,' text by a custom field, since
+                # replaced by snippets (0004-0006); the column it made was this.
+                ('themes', models.CharField(default='', help_text='Tick every area of involvement this is about. People can browse by theme.', max_length=200)),
+                ('formats', models.CharField(default='', help_text='Tick every way people can take part: in person, online (for example a video call) or by phone.', max_length=200, verbose_name='how people take part')),
                 ('summary', models.TextField(help_text='One or two plain sentences shown in lists and search results. Say what it is and who it is for.', max_length=300)),
                 ('what_you_would_do', wagtail.fields.RichTextField(help_text='What the person would actually do, step by step if that helps.')),
                 ('what_you_can_influence', wagtail.fields.RichTextField(help_text='Be honest about what their views can change or decide.')),

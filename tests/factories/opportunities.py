@@ -6,14 +6,19 @@ from django.utils import timezone
 
 from opportunities.models import (
     ExpressionOfInterest,
-    Format,
     Frequency,
+    OpportunityFormat,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityTheme,
     Rung,
-    Theme,
 )
 from records.contact import ContactMethod
+
+
+def options(model, slugs):
+    """The snippet rows for these slugs (the migration created the usual ones), in the order given."""
+    return [model.objects.get_or_create(slug=slug, defaults={"name": slug})[0] for slug in slugs]
 
 
 class OpportunityIndexPageFactory(wagtail_factories.PageFactory):
@@ -31,8 +36,8 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Opportunity {n}")
     slug = factory.Sequence(lambda n: f"opportunity-{n}")
     rung = Rung.PARTICIPATION
-    themes = factory.LazyFunction(lambda: [Theme.HUB_AND_FORUM])
-    formats = factory.LazyFunction(lambda: [Format.IN_PERSON])
+    themes = ["hub-and-forum"]  # slugs, turned into snippet rows by _adjust_kwargs
+    formats = ["in-person"]
     summary = "Come and help us plan."
     what_you_would_do = "<p>Talk with us.</p>"
     what_you_can_influence = "<p>What we do next.</p>"
@@ -49,6 +54,12 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OpportunityPage
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        kwargs["themes"] = options(OpportunityTheme, kwargs["themes"])
+        kwargs["formats"] = options(OpportunityFormat, kwargs["formats"])
+        return kwargs
 
 
 class ExpressionOfInterestFactory(factory.django.DjangoModelFactory):

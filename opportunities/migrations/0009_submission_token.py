@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('opportunities', '0004_shared_contact_details'),
+        ('opportunities', '0008_theme_and_format_permissions'),
     ]
 
     operations = [
