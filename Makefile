@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# setup_site and the dev settings build links (sign-in, emails) from PORT.
+export PORT
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test install install-dev lint format migrate demo clean
@@ -15,11 +17,13 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when a requirements file changes, so a second `make run` is quick.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# `make run` needs the demo requirements (reportlab draws the demo PDFs);
+# production installs requirements.txt alone.
+$(VENV)/.installed: requirements.txt requirements-demo.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-demo.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-demo.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
@@ -30,7 +34,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	PORT=$(PORT) $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py
+	SHOW_SIGN_IN_DETAILS=1 $(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
@@ -31,6 +31,8 @@ from tests.factories.opportunities import (
     OpportunityIndexPageFactory,
     OpportunityPageFactory,
 )
+from tests.support.listings import row_html
+from tests.support.spreadsheets import FORMULA, NEUTRALISED_FORMULA, csv_rows, row_for, xlsx_rows
 
 Status = ExpressionOfInterest.Status
 # The themes and ways of taking part that migration 0006 creates, in their order.
@@ -961,6 +963,67 @@ def test_dashboard_panel_shows_waiting_records_to_the_involvement_team(client, i
     assert "Expressions of interest waiting for a reply" in html
     assert "2 waiting for a reply" in html and "1 flagged as a safeguarding concern" in html
     assert records["flagged"].reference in html and records["contacted"].reference not in html
+
+
+@pytest.fixture
+def triage_records(records):
+    records["new"].anything_else = "I use a wheelchair\nand my address is private"
+    records["new"].save()
+    ExpressionOfInterest.objects.filter(pk=records["new"].pk).update(created_at=timezone.now() - timedelta(days=2))
+    return records
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [reverse_lazy("expressions_of_interest:index"), reverse_lazy("wagtailadmin_home")])
+def test_expressions_of_interest_at_a_glance(client, involvement_officer, triage_records, url):
+    client.force_login(involvement_officer)
+    html = client.get(url).content.decode()
+    new = row_html(html, triage_records["new"].reference)
+    assert "I use a wheelchair" in new and "address is private" not in new
+    assert "Interview panel" in new and "Participation" in new and "2 days" in new
+    assert "sui-nowrap" in new[: new.index(triage_records["new"].reference)]
+    flagged = row_html(html, triage_records["flagged"].reference)
+    assert "sui-flagged" in flagged and "Safeguarding concern" in flagged
+    assert "Budget group" in flagged and "Control" in flagged
+
+
+@pytest.mark.django_db
+def test_expressions_of_interest_messages_stay_with_the_involvement_team(client, moderator, triage_records):
+    from django.contrib.auth.models import Group, Permission
+
+    Group.objects.get(name="Moderators").permissions.add(Permission.objects.get(codename="view_expressionofinterest"))
+    client.force_login(moderator)
+    for url in (reverse("expressions_of_interest:index"), reverse("wagtailadmin_home")):
+        html = client.get(url).content.decode()
+        assert triage_records["new"].reference in html and "wheelchair" not in html
+
+
+@pytest.mark.django_db
+def test_expression_of_interest_exports_are_readable_and_safe(client, involvement_officer, records, opportunity):
+    records["new"].name = FORMULA
+    records["new"].phone = "+44 7700 900982"
+    records["new"].save()
+    orphan = ExpressionOfInterestFactory(opportunity=OpportunityPageFactory(parent=opportunity.get_parent()))
+    orphan.opportunity.delete()
+    client.force_login(involvement_officer)
+    index = reverse("expressions_of_interest:index")
+    rows = csv_rows(client, index)
+    new = row_for(rows, records["new"].reference)
+    assert new["What to call them"] == NEUTRALISED_FORMULA and new["Phone number"] == "'+44 7700 900982"
+    assert (new["Status"], new["Opportunity"], new["Rung on the ladder"]) == ("New", "Interview panel", "Participation")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", new["Received"])
+    assert new["Safeguarding concern"] == "No" and new["Agreed to be contacted"] == "Yes"
+    flagged = row_for(rows, records["flagged"].reference)
+    assert (flagged["Rung on the ladder"], flagged["Channel"], flagged["Safeguarding concern"]) == (
+        "Control",
+        "Phone",
+        "Yes",
+    )
+    assert row_for(rows, orphan.reference)["Rung on the ladder"] == ""
+    cells = row_for(xlsx_rows(client, index), records["new"].reference)
+    assert cells["What to call them"].value == NEUTRALISED_FORMULA
+    assert cells["Rung on the ladder"].value == "Participation" and cells["Status"].value == "New"
+    assert cells["Received"].value.microsecond == 0
 
 
 def admin_form_data(record, **overrides):

@@ -4,7 +4,9 @@ did", surveys built with the form builder, and retention."""
 import csv
 import io
 import os
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -29,6 +31,8 @@ from tests.factories.suggestions import (
     SuggestionTopicFactory,
     YouSaidWeDidPageFactory,
 )
+from tests.support.listings import row_html
+from tests.support.spreadsheets import FORMULA, NEUTRALISED_FORMULA, csv_rows, row_for, xlsx_rows
 
 Status = Suggestion.Status
 ANSWERED = [Status.DONE, Status.PARTLY_DONE, Status.CANT_DO]
@@ -784,6 +788,103 @@ def test_dashboard_panel_shows_waiting_suggestions_to_the_involvement_team_only(
     assert "waiting for a reply" not in html_of(client.get("/admin/"))
 
 
+def received_days_ago(record, days):
+    type(record).objects.filter(pk=record.pk).update(created_at=timezone.now() - timedelta(days=days))
+
+
+@pytest.fixture
+def triage_suggestions():
+    topic = SuggestionTopicFactory(name="Food at the Hub", slug="food")
+    waiting = SuggestionFactory(text="  Hot meals on Sundays please\nMy name is Private Person", topic=topic)
+    flagged = SuggestionFactory(text="I do not feel safe at night", is_safeguarding_concern=True)
+    answered = SuggestionFactory(text="Longer opening hours", published=True)
+    received_days_ago(waiting, 3)
+    received_days_ago(answered, 40)
+    return {"waiting": waiting, "flagged": flagged, "answered": answered}
+
+
+@pytest.mark.django_db
+def test_suggestion_listing_shows_triage_at_a_glance(client, involvement_officer, triage_suggestions):
+    client.force_login(involvement_officer)
+    html = html_of(client.get(reverse("suggestions:index")))
+    waiting = row_html(html, triage_suggestions["waiting"].reference)
+    assert "Hot meals on Sundays please" in waiting and "Private Person" not in waiting  # first line only
+    assert "Food at the Hub" in waiting and "3 days" in waiting
+    assert '<td class="sui-nowrap title">' in waiting  # the reference never wraps
+    assert "sui-flagged" not in waiting and "Safeguarding concern" not in waiting
+    flagged = row_html(html, triage_suggestions["flagged"].reference)
+    assert '<tr class="sui-flagged">' in flagged and "Safeguarding concern" in flagged  # colour and words
+    assert "Today" in flagged
+    assert "days" not in row_html(html, triage_suggestions["answered"].reference)  # no longer waiting
+    assert "records/admin.css" in html
+
+
+def test_the_admin_stylesheet_keeps_references_on_one_line_and_colours_flagged_rows():
+    css = (Path(__file__).resolve().parent.parent / "records/static/records/admin.css").read_text()
+    assert re.search(r"\.sui-nowrap\s*{\s*white-space:\s*nowrap;", css)
+    assert re.search(r"tr\.sui-flagged > td:first-child[^{]*{\s*border-inline-start:[^;]*critical", css)
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_suggestions_at_a_glance(client, involvement_officer, triage_suggestions):
+    client.force_login(involvement_officer)
+    html = html_of(client.get("/admin/"))
+    waiting = row_html(html, triage_suggestions["waiting"].reference)
+    assert "Hot meals on Sundays please" in waiting and "Private Person" not in waiting
+    assert "Food at the Hub" in waiting and "3 days" in waiting and 'class="sui-nowrap"' in waiting
+    flagged = row_html(html, triage_suggestions["flagged"].reference)
+    assert 'class="sui-flagged"' in flagged and "Safeguarding concern" in flagged
+    # Flagged records come first.
+    assert html.index(triage_suggestions["flagged"].reference) < html.index(triage_suggestions["waiting"].reference)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["Moderators", "Editors"])
+def test_other_groups_never_see_what_people_wrote_even_if_given_the_records(client, request, triage_suggestions, group):
+    """Even if someone grants another group the view permission, the message
+    column and the dashboard's first lines stay with the Involvement team."""
+    from django.contrib.auth.models import Permission
+
+    Group.objects.get(name=group).permissions.add(Permission.objects.get(codename="view_suggestion"))
+    client.force_login(request.getfixturevalue(group.lower().removesuffix("s")))
+    listing = html_of(client.get(reverse("suggestions:index")))
+    dashboard = html_of(client.get("/admin/"))
+    assert triage_suggestions["waiting"].reference in listing and triage_suggestions["waiting"].reference in dashboard
+    for html in (listing, dashboard):
+        assert "Hot meals" not in html and "feel safe" not in html and ">Message<" not in html
+
+
+@pytest.mark.django_db
+def test_suggestion_exports_read_as_labels_and_local_dates_without_formulas(client, involvement_officer):
+    received = timezone.make_aware(timezone.datetime(2026, 7, 1, 9, 30, 15, 123456), UTC)
+    suggestion = SuggestionFactory(
+        with_reply=True, name=FORMULA, text="-1 for the new rota", status=Status.CONSIDERING, created_at=received
+    )
+    client.force_login(involvement_officer)
+    index = reverse("suggestions:index")
+    row = row_for(csv_rows(client, index), suggestion.reference)
+    assert row["What to call them"] == NEUTRALISED_FORMULA
+    assert row["Their suggestion"] == "'-1 for the new rota"
+    assert (row["Status"], row["Channel"], row["How to contact them"]) == ("Being considered", "Website", "Email")
+    assert row["Received"] == "2026-07-01 10:30"  # British Summer Time, no seconds' fractions
+    assert (row["Safeguarding concern"], row["Wants a reply"]) == ("No", "Yes")
+    cells = row_for(xlsx_rows(client, index), suggestion.reference)
+    assert cells["What to call them"].value == NEUTRALISED_FORMULA and cells["What to call them"].data_type == "s"
+    assert cells["Status"].value == "Being considered"
+    assert cells["Received"].value == timezone.datetime(2026, 7, 1, 10, 30, 15)
+
+
+@pytest.mark.django_db
+def test_export_buttons_are_in_the_header_not_a_menu(client, involvement_officer):
+    client.force_login(involvement_officer)
+    html = html_of(client.get(reverse("suggestions:index")))
+    start = html.index('id="w-slim-header-buttons"')
+    header = html[start : html.index("</nav>", start)]
+    for spreadsheet_format in ("csv", "xlsx"):
+        assert f'<a href="/admin/suggestions/?export={spreadsheet_format}" class="w-header-button button"' in header
+    assert "w-dropdown" not in header  # nothing hidden behind a "..." menu
+
+
 @pytest.mark.django_db
 def test_editors_and_the_team_manage_the_topic_list(client, editor, involvement_officer, reviewer):
     url = reverse("wagtailsnippets_suggestions_suggestiontopic:add")
@@ -1017,6 +1118,26 @@ def test_survey_responses_are_for_the_involvement_team_not_editors(
     assert survey.title not in html_of(client.get(reverse("wagtailforms:index")))
     dashboard = html_of(client.get("/admin/"))
     assert "/admin/survey-responses/" not in dashboard and "/admin/forms/" not in dashboard
+
+
+@pytest.mark.django_db
+def test_survey_response_exports_carry_no_live_formulas(client, survey, involvement_officer):
+    FormFieldFactory(page=survey, label="=1+1", required=False)  # a question label is a heading
+    client.post(
+        "/survey/",
+        {"when_should_the_hub_open": "Evenings", "your_name": FORMULA, "anything_else": "@everyone\ncall me"},
+    )
+    client.force_login(involvement_officer)
+    submissions = reverse("wagtailforms:list_submissions", args=[survey.pk])
+    for rows in (csv_rows(client, submissions), xlsx_rows(client, submissions)):
+        (row,) = rows
+        cells = {heading: getattr(cell, "value", cell) for heading, cell in row.items()}
+        assert cells["Your name"] == NEUTRALISED_FORMULA
+        assert cells["Anything else?"] == "'@everyone\ncall me"
+        assert cells["When should the Hub open?"] == "Evenings"
+        assert "'=1+1" in cells and "=1+1" not in cells
+    (row,) = csv_rows(client, submissions)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row["Submission date"])
 
 
 # --- Retention ---------------------------------------------------------------------
