@@ -10,39 +10,6 @@ from home.models import FooterSettings, HomePage, SiteSettings, StandardPage
 from .files import pdf_document
 from .pages import days_from_today, details, ensure_child_page, heading, paragraph, quote, refresh_child_page, stream
 
-RUNGS = [
-    (
-        "information",
-        "Information",
-        "Being kept up to date: newsletters and bulletins, minutes of partnership meetings, leaflets and "
-        "posters, open days and updates at the Hub.",
-    ),
-    (
-        "consultation",
-        "Consultation",
-        "Being asked what you think: surveys, the suggestion box, focus groups, interviews, and feedback "
-        "forms after an activity.",
-    ),
-    (
-        "participation",
-        "Participation",
-        "Taking part in the work: Service User Forum meetings, peer research, checking how services are doing, "
-        "reviewing policies and peer support.",
-    ),
-    (
-        "partnership",
-        "Partnership",
-        "Sharing decisions with staff: sitting on working and steering groups, helping to run the partnership, "
-        "evaluating projects together, helping to design services and interviewing new staff.",
-    ),
-    (
-        "control",
-        "Control",
-        "Leading it yourselves: directing activities such as the development of the Hub, holding a budget, "
-        "and running self-help groups, forums or projects.",
-    ),
-]
-
 
 def ladder_body():
     blocks = [
@@ -50,15 +17,12 @@ def ladder_body():
             "<p>There are many ways to be involved, from reading a newsletter to running a project. We use the "
             "Ladder of Participation to describe them. <b>No rung is better than another.</b> You choose the level "
             "that feels right for you, and you can move between rungs whenever you like.</p>"
-        )
+        ),
+        paragraph(
+            "<p>The picture below shows the five rungs, from <b>Information</b> at the bottom to <b>Control</b> at "
+            "the top. Each rung links to the opportunities open at that level right now.</p>"
+        ),
     ]
-    for value, name, text in RUNGS:
-        blocks += [
-            heading(name),
-            paragraph(
-                f'<p>{text}</p><p><a href="/get-involved/?rung={value}">Open opportunities at the {name} rung</a></p>'
-            ),
-        ]
     return stream(*blocks)
 
 
@@ -147,7 +111,8 @@ STANDARD_PAGES = [
         "title": "The Ladder of Participation",
         "introduction": "Five ways to be involved. Choose the one that suits you.",
         "body": ladder_body,
-        "show_in_menus": False,
+        "show_ladder": True,
+        "show_in_menus": True,
     },
     {
         "slug": "policy",
@@ -328,6 +293,8 @@ def ensure_settings(home):
             "<li>Come to the Service User Forum, held at the Hub on the second Thursday of every month.</li></ul>"
         )
         site_settings.response_time = "We aim to get back to you within 5 working days."
+        site_settings.out_of_hours_contact = "Hub out-of-hours line, 5pm to 10pm every day"
+        site_settings.out_of_hours_number = "0151 496 0199"
         site_settings.save()
     footer = FooterSettings.for_site(site)
     if not footer.links:

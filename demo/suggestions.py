@@ -313,6 +313,7 @@ def ensure_pages(home_page):
         YouSaidWeDidPage,
         "you-said-we-did",
         title="You said, we did",
+        show_in_menus=True,
         introduction="What people told us, and what changed because of it. We take out anything that could "
         "identify the person who made the suggestion.",
     )

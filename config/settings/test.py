@@ -12,7 +12,10 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the tests load the demo content
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sui-test-media-")
 DEMO_SIGN_IN_FILE = Path(tempfile.mkdtemp(prefix="sui-test-sign-in-")) / "sign-in-details.json"
 STORAGES = {

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from news.models import MeetingMinutesPage, NewsIndexPage, NewsPage
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, desktop_only
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -70,6 +70,7 @@ def test_filters_and_paging_work_without_javascript(page_without_js, live_server
     assert page.locator(".card").count() == 10
 
 
+@desktop_only
 def test_editor_publishes_a_news_item_that_appears_on_the_listing_and_in_the_feed(page, live_server, demo_site, editor):
     """A member of the Editors group (comms staff) publishes news directly."""
     news_index = NewsIndexPage.objects.get()
