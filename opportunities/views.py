@@ -10,6 +10,7 @@ from records.models import Channel
 from records.notifications import notify_involvement_team, send_acknowledgement
 from records.submissions import confirmed_reference, handle_submission
 
+from .expressions_of_interest import ExpressionOfInterest
 from .forms import ExpressionOfInterestForm
 
 
@@ -47,6 +48,7 @@ def express_interest(request, opportunity):
         response = handle_submission(
             request,
             form,
+            model=ExpressionOfInterest,
             save=save,
             confirmation_url=subpage_url(request, opportunity, "express_interest_sent"),
         )

@@ -1,13 +1,19 @@
 """The journey every public form follows, written once.
 
-POST: rate limit -> honeypot -> validate -> store in one transaction ->
-remember the reference in the session -> redirect to the confirmation page
-(post/redirect/get, so refreshing never sends twice). Invalid input falls
-through to the caller, which re-renders the form with the person's answers
-and the error summary. A rejected request stores nothing.
+POST: rate limit -> honeypot -> already stored? -> validate -> store in one
+transaction -> remember the reference in the session -> redirect to the
+confirmation page (post/redirect/get, so refreshing never sends twice).
+Invalid input falls through to the caller, which re-renders the form with the
+person's answers and the error summary. A rejected request stores nothing.
+
+"Already stored?": each rendering of a form carries a one-time token
+(records.forms.PublicFormMixin) that the record keeps, unique. The same page
+sent again (a double click, the back button, a retried request) finds the
+record stored the first time and shows its reference; two copies arriving at
+once both try to store, and the unique token lets only one through.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
@@ -22,8 +28,8 @@ def rejected_response(request):
     return TemplateResponse(request, "records/submission_rejected.html", status=400)
 
 
-def handle_submission(request, form, *, save, confirmation_url):
-    """Process a POSTed public form.
+def handle_submission(request, form, *, model, save, confirmation_url):
+    """Process a POSTed public form that stores a `model` record.
 
     `save(form)` stores the record and returns it; it runs inside a transaction
     so nothing half-written is kept. Returns an HttpResponse to send, or None
@@ -33,10 +39,34 @@ def handle_submission(request, form, *, save, confirmation_url):
         return rate_limited_response(request)
     if form.is_bot:
         return rejected_response(request)
+    token = form.posted_submission_token
+    earlier = stored_with_token(model, token)
+    if earlier is not None:
+        return confirm(request, earlier, confirmation_url)
     if not form.is_valid():
         return None
-    with transaction.atomic():
-        record = save(form)
+    try:
+        with transaction.atomic():
+            record = save(form)
+            if token is not None:
+                record.submission_token = token
+                record.save(update_fields=["submission_token"])
+    except IntegrityError:
+        # The same form sent twice at once: the other copy was stored first,
+        # and this one, emails included, was rolled back.
+        record = stored_with_token(model, token)
+        if record is None:
+            raise
+    return confirm(request, record, confirmation_url)
+
+
+def stored_with_token(model, token):
+    if token is None:
+        return None
+    return model._default_manager.filter(submission_token=token).first()
+
+
+def confirm(request, record, confirmation_url):
     request.session[f"{CONFIRMATION_SESSION_KEY}:{confirmation_url}"] = record.reference
     return redirect(confirmation_url)
 

@@ -29,6 +29,7 @@ def suggestion_form(request, page):
         response = handle_submission(
             request,
             form,
+            model=Suggestion,
             save=lambda valid_form: save_suggestion(request, page, valid_form),
             confirmation_url=subpage_url(request, page, "sent"),
         )
@@ -126,7 +127,11 @@ def survey_form(request, page):
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         response = handle_submission(
-            request, form, save=page.process_form_submission, confirmation_url=subpage_url(request, page, "thank_you")
+            request,
+            form,
+            model=page.get_submission_class(),
+            save=page.process_form_submission,
+            confirmation_url=subpage_url(request, page, "thank_you"),
         )
         if response is not None:
             return response

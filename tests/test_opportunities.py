@@ -798,8 +798,30 @@ def test_emails_acknowledge_the_person_and_tell_staff_only_the_reference(
     for personal in ("Jo", "jo@example.org", "Mornings", "quiet room", "parking", "Interview panel"):
         assert personal not in staff.body and personal not in staff.subject, personal
     assert record.reference in person.subject and record.reference in person.body
-    assert "Hello Jo O'Neill" in person.body  # plain text, not HTML-escaped
-    assert "Interview panel" in person.body
+    assert "Jo" not in person.body and "Jo" not in person.subject
+    assert "Interview panel" in person.body  # the opportunity's title, written by staff
+
+
+@pytest.mark.django_db
+def test_the_acknowledgement_is_fixed_wording_and_the_reference_nothing_the_sender_typed(
+    client, opportunity, django_capture_on_commit_callbacks
+):
+    """Otherwise anyone could make the site send their own text to any address."""
+    typed = {
+        "name": "Visit http://evil.example now",
+        "best_times": "Call 0900 000 000 for a prize",
+        "access_needs": "<b>Click here</b>",
+        "anything_else": "Your account is locked",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form_url(opportunity), valid_data(**typed, email="victim@example.org"))
+        client.post(form_url(opportunity), valid_data(email="victim@example.org"), REMOTE_ADDR="198.51.100.9")
+    first, second = ExpressionOfInterest.objects.order_by("created_at")
+    spam, plain = (message for message in mail.outbox if message.to == ["victim@example.org"])
+    for value in typed.values():
+        assert value not in spam.body and value not in spam.subject
+    assert spam.body.replace(first.reference, "REF") == plain.body.replace(second.reference, "REF")
+    assert spam.subject.replace(first.reference, "REF") == plain.subject.replace(second.reference, "REF")
 
 
 @pytest.mark.django_db

@@ -461,6 +461,23 @@ def test_acknowledgement_goes_only_to_people_who_asked_for_a_reply_by_email(
     assert f"http://testserver/have-your-say/check/?reference={reference}" in acknowledgement.body
 
 
+@pytest.mark.django_db
+def test_the_acknowledgement_is_fixed_wording_and_the_reference_nothing_the_sender_typed(
+    client, suggestion_page, django_capture_on_commit_callbacks
+):
+    """Otherwise anyone could make the site send their own text to any address."""
+    spam = {"text": "Visit http://evil.example now", "name": "Your account is locked"}
+    with django_capture_on_commit_callbacks(execute=True):
+        post_suggestion(client, **reply_data("email", email="victim@example.org", name=spam["name"]), text=spam["text"])
+        post_suggestion(client, **reply_data("email", email="victim@example.org"))
+    first, second = Suggestion.objects.order_by("created_at")
+    spammed, plain = (message for message in mail.outbox if message.to == ["victim@example.org"])
+    for value in spam.values():
+        assert value not in spammed.body and value not in spammed.subject
+    assert spammed.body.replace(first.reference, "REF") == plain.body.replace(second.reference, "REF")
+    assert spammed.subject.replace(first.reference, "REF") == plain.subject.replace(second.reference, "REF")
+
+
 # --- Status check --------------------------------------------------------------------
 
 
@@ -1020,15 +1037,75 @@ def test_survey_honeypot_and_rate_limit(client, survey):
 
 
 @pytest.mark.django_db
-def test_survey_email_leaves_out_personal_answers(client, survey, django_capture_on_commit_callbacks):
-    data = {"when_should_the_hub_open": "Evenings", "your_name": "Sam Private", "email": "sam@example.org"}
+def test_survey_email_carries_no_answer_at_all(client, survey, django_capture_on_commit_callbacks):
+    survey.form_fields.update(personal_data=False)  # even unticked, answers never go by email
+    data = {
+        "when_should_the_hub_open": "Evenings",
+        "anything_else": "I sleep at the night shelter",
+        "your_name": "Sam Private",
+        "email": "sam@example.org",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/survey/", data)
+    response = SurveySubmission.objects.get()
     (message,) = mail.outbox
     assert message.to == ["survey-team@example.org"]
-    assert "When should the Hub open?: Evenings" in message.body
-    assert "Sam Private" not in message.body and "sam@example.org" not in message.body
+    text = message.subject + message.body
+    assert survey.title in text and f"response {response.pk}" in text
     assert f"http://testserver/admin/forms/submissions/{survey.pk}/" in message.body
+    for answer in data.values():
+        assert answer not in text, answer
+
+
+def survey_edit_data(client, survey, **changes):
+    from tests.test_editors import edit_form_data
+
+    return edit_form_data(client, survey, **changes)
+
+
+@pytest.mark.django_db
+def test_a_moderator_cannot_change_who_gets_survey_emails_or_what_is_personal(client, survey, moderator):
+    """Even by posting the fields the editor does not show them."""
+    client.force_login(moderator)
+    html = html_of(client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk])))
+    assert 'name="to_address"' not in html
+    assert 'name="form_fields-2-personal_data"' not in html or "disabled" in html
+    data = survey_edit_data(client, survey, to_address="moderator@example.org")
+    for index, field in enumerate(survey.form_fields.order_by("sort_order")):
+        data[f"form_fields-{index}-id"] = str(field.pk)
+        data.pop(f"form_fields-{index}-personal_data", None)  # unticked
+    data["form_fields-TOTAL_FORMS"] = str(survey.form_fields.count() + 1)
+    new = survey.form_fields.count()
+    data.update(
+        {
+            f"form_fields-{new}-label": "Your phone",
+            f"form_fields-{new}-field_type": "singleline",
+            f"form_fields-{new}-ORDER": str(new + 1),
+        }
+    )
+    data[f"form_fields-{new}-personal_data"] = "on"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[survey.pk]), data)
+    assert response.status_code == 302, html_of(response)
+    survey.refresh_from_db()
+    draft = survey.get_latest_revision_as_object()
+    assert draft.to_address == "survey-team@example.org"
+    personal = {field.label for field in draft.form_fields.all() if field.personal_data}
+    assert personal == {"Your name", "Email"}
+    assert "Your phone" in {field.label for field in draft.form_fields.all()}  # the rest of the edit went through
+
+
+@pytest.mark.django_db
+def test_a_superuser_can_change_who_gets_survey_emails_and_what_is_personal(client, survey, superuser):
+    client.force_login(superuser)
+    data = survey_edit_data(client, survey, to_address="involvement@example.org")
+    for index in range(survey.form_fields.count()):
+        data.pop(f"form_fields-{index}-personal_data", None)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[survey.pk]), data)
+    assert response.status_code == 302, html_of(response)
+    survey.refresh_from_db()
+    draft = survey.get_latest_revision_as_object()
+    assert draft.to_address == "involvement@example.org"
+    assert not any(field.personal_data for field in draft.form_fields.all())
 
 
 @pytest.mark.django_db
@@ -1139,11 +1216,12 @@ def test_purge_clears_old_personal_data_keeps_the_record_and_dry_run_changes_not
     old.refresh_from_db()
     assert (old.name, old.email, old.phone) == ("", "", "")
     assert old.personal_data_cleared_at is not None
-    assert old.text and old.reference and old in Suggestion.objects.published()
+    assert old.text == "(Removed after the retention period.)"
+    assert old.reference and old.public_version and old in Suggestion.objects.published()
     recent.refresh_from_db()
     assert recent.name == NAME and recent.email == EMAIL
     old_response.refresh_from_db()
-    assert old_response.form_data == {"when_should_the_hub_open": "Evenings", "anything_else": "More chairs"}
+    assert old_response.form_data == {"when_should_the_hub_open": "Evenings"}  # written answers go too
     new_response.refresh_from_db()
     assert new_response.form_data["email"] == "new@example.org"
 
