@@ -2,7 +2,7 @@
 staff group, and a clean cache (rate limits live there)."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings
@@ -11,9 +11,11 @@ from tests.factories.home import HomePageFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -74,3 +76,11 @@ def involvement_officer(db):
 @pytest.fixture
 def reviewer(db):
     return UserFactory(username="reviewer", groups=["Service user reviewers"])
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Count the work of rendering pages, not of reading them from the
+    anonymous page cache (the middleware reads this when the client's
+    handler first loads it)."""
+    settings.PAGE_CACHE_ENABLED = False

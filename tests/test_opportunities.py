@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -405,7 +406,7 @@ def test_paging_keeps_filters_and_filters_go_back_to_page_one(client, index):
 
 
 @pytest.mark.django_db
-def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, index):
+def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, page_cache_off, index):
     def create(count, start):
         for number in range(start, start + count):
             OpportunityPageFactory(
@@ -818,16 +819,13 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import records.notifications
+    import home.mail
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(records.notifications, "send_mail", broken)
-    with (
-        caplog.at_level(logging.ERROR, logger="records.notifications"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    monkeypatch.setattr(home.mail, "send_mail", broken)
+    with caplog.at_level(logging.ERROR, logger="home.mail"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1
@@ -1130,6 +1128,7 @@ def test_home_page_falls_back_to_the_soonest_closing_and_hides_when_none_open(cl
     html = client.get("/").content.decode()
     assert "Closes in 1" in html and "Closes in 3" in html and "Closes in 4" not in html
     OpportunityPage.objects.update(closing_date=days(-1))
+    cache.clear()  # as when the cached page and sections expire (PAGE_CACHE_SECONDS) after closing dates pass
     assert "open-opportunities-heading" not in client.get("/").content.decode()
 
 
@@ -1164,3 +1163,98 @@ def test_demo_content_is_idempotent(demo_site):
     call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert OpportunityPage.objects.count() == pages
     assert ExpressionOfInterest.objects.count() == records
+
+
+# --- Issue 13: the ladder drawn, one contact detail at a time, exit this page ------------
+
+
+@pytest.mark.django_db
+def test_ladder_counts_open_opportunities_per_rung_in_a_fixed_number_of_queries(client, home_page, index):
+    from home.models import StandardPage
+
+    ladder_page = home_page.add_child(
+        instance=StandardPage(title="The Ladder of Participation", slug="ladder-of-participation", show_ladder=True)
+    )
+
+    def counts():
+        html = client.get(ladder_page.url).content.decode()
+        return {name: int(count) for count, name in re.findall(r"(\d+) open opportunit(?:y|ies) at (\w+)", html)}, html
+
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL)
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL)
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL, closing_date=days(-1))  # closed: not counted
+    OpportunityPageFactory(parent=index, rung=Rung.INFORMATION, live=False)  # draft: not counted
+    found, html = counts()
+    assert found == {"Control": 2}
+    assert "No open opportunities at Information right now" in html
+
+    def queries_for_page():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(ladder_page.url)
+        return len(queries)
+
+    before = queries_for_page()
+    for number in range(20):
+        OpportunityPageFactory(parent=index, rung=Rung.values[number % 5])
+    assert queries_for_page() == before
+    assert counts()[0] == dict.fromkeys(["Control"], 6) | dict.fromkeys(
+        ["Partnership", "Participation", "Consultation", "Information"], 4
+    )
+
+
+@pytest.mark.django_db
+def test_standard_page_without_the_ladder_ticked_does_not_draw_it(client, home_page, index):
+    from home.models import StandardPage
+
+    page = home_page.add_child(instance=StandardPage(title="About", slug="about"))
+    assert 'class="ladder' not in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_contact_details_sit_under_the_way_they_belong_to(client, opportunity):
+    """GOV.UK conditional reveal: without JavaScript each box shows under its own
+    answer; site.js hides the ones that do not belong to the chosen answer."""
+    html = client.get(form_url(opportunity)).content.decode()
+    fieldset = html.split("How should we contact you?", 1)[1].split("</fieldset>\n</div>", 1)[0]
+    order = [
+        fieldset.index('value="email"'),
+        fieldset.index('id="id_email"'),
+        fieldset.index('value="phone"'),
+        fieldset.index('value="text"'),
+        fieldset.index('id="id_phone"'),
+        fieldset.index('value="post"'),
+        fieldset.index('id="id_postal_address"'),
+        fieldset.index('value="support_worker"'),
+        fieldset.index('id="id_support_worker"'),
+    ]
+    assert order == sorted(order)
+    assert 'data-reveal-name="contact_method" data-reveal-values="phone text"' in fieldset
+    assert 'data-reveal-values="support_worker"' in fieldset
+    assert fieldset.count('id="id_phone"') == 1
+
+
+@pytest.mark.django_db
+def test_contact_method_errors_link_to_the_first_answer_and_keep_what_was_typed(client, opportunity):
+    response = client.post(form_url(opportunity), valid_data(contact_method="", email="jo@example.org"))
+    html = response.content.decode()
+    assert response.status_code == 200 and not ExpressionOfInterest.objects.exists()
+    assert '<a href="#id_contact_method_0">Choose how we should contact you</a>' in html
+    assert 'value="jo@example.org"' in html
+    chosen = client.post(form_url(opportunity), valid_data(contact_method="text", email="", phone=""))
+    assert re.search(r'<input type="radio" name="contact_method" value="text"[^>]* checked', chosen.content.decode())
+    assert "Enter a mobile number we can text" in chosen.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_and_confirmation_carry_need_help_and_exit_this_page(client, opportunity, site_settings):
+    site_settings.exit_page_url = "https://www.example.com/weather"
+    site_settings.save()
+    form = client.get(form_url(opportunity)).content.decode()
+    main = form.split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in main
+    assert 'href="https://www.example.com/weather"' in main and "Exit this page" in main
+    client.post(form_url(opportunity), valid_data())
+    sent = client.get(sent_url(opportunity)).content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in sent and "Exit this page" in sent
+    # Not on pages that are not about the forms.
+    assert "Exit this page" not in client.get(opportunity.url).content.decode()

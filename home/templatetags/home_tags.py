@@ -2,6 +2,8 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import documents
+from home.cache import cached_content
+from home.icons import render_icon, section_icon_name
 from home.pagination import elided_page_range
 
 register = template.Library()
@@ -34,23 +36,74 @@ def link_text(document, label=""):
     return documents.document_link_text(document, label)
 
 
+def menu_pages(request):
+    """Top-level pages ticked 'Show in menus' in the editor, in tree order.
+    Looked up once per request: the header draws the menu twice (phone and
+    wide screens) and the search page lists the sections again."""
+    if request is None:
+        return []
+    if not hasattr(request, "_menu_pages"):
+        site = Site.find_for_request(request)
+        request._menu_pages = cached_content("main-navigation", lambda: menu_pages_of(site), site.pk) if site else []
+    return request._menu_pages
+
+
+def menu_pages_of(site):
+    # Kept in the shared cache per content version (home/cache.py).
+    return list(site.root_page.get_children().live().in_menu())
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
-    """Top-level pages ticked 'Show in menus' in the editor, in tree order."""
+def main_navigation(context, layout="wide"):
+    """The main menu: a <details> "Menu" on phones, a row of links on wider screens."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    items = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
-    ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True)) if isinstance(current, Page) else set()
-    return {"menu_items": items, "current": current, "current_ancestor_ids": ancestor_ids}
+    if request is not None and isinstance(current, Page) and not hasattr(request, "_menu_ancestor_ids"):
+        # From tree paths, without a query: a menu page is an ancestor when
+        # the current page's path starts with its path.
+        request._menu_ancestor_ids = {
+            item.pk for item in menu_pages(request) if current.path.startswith(item.path) and item.pk != current.pk
+        }
+    ancestor_ids = getattr(request, "_menu_ancestor_ids", set())
+    return {
+        "menu_items": menu_pages(request),
+        "current": current,
+        "current_ancestor_ids": ancestor_ids,
+        "layout": layout,
+    }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+@register.simple_tag(takes_context=True)
+def main_sections(context):
+    return menu_pages(context.get("request"))
+
+
+@register.simple_tag
+def icon(name, css_class="icon"):
+    return render_icon(name, css_class)
+
+
+@register.simple_tag
+def section_icon(page, css_class="icon"):
+    return render_icon(section_icon_name(page), css_class)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "current": page}
+    request = context.get("request")
+    ancestors = cached_content("breadcrumbs", lambda: breadcrumb_links(page, request), page.path)
+    return {"ancestors": ancestors, "current": page}
+
+
+def breadcrumb_links(page, request):
     # Depth 1 is Wagtail's invisible root; the home page is depth 2.
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "current": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [
+        {"title": "Home" if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors
+    ]
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
