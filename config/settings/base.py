@@ -199,6 +199,7 @@ PAGE_CACHE_CHANGED_BY = [
     "suggestions.Suggestion",
     "suggestions.SuggestionTopic",
     "suggestions.SurveySubmission",
+    "opportunities.ExpressionOfInterest",
     "news.MeetingGroup",
     "taggit.Tag",
 ]
