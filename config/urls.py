@@ -9,6 +9,7 @@ from wagtail.views import serve as wagtail_serve
 
 from home import views as home_views
 from home.health import healthz
+from records import views as records_views
 
 handler500 = "home.views.server_error"
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
+    path("check/", records_views.status_check, name="status_check"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

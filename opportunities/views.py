@@ -8,6 +8,7 @@ from home.subpages import subpage_url
 from records.contact import ContactMethod
 from records.models import Channel
 from records.notifications import notify_involvement_team, send_acknowledgement
+from records.status_check import status_check_url
 from records.submissions import confirmed_reference, handle_submission
 
 from .expressions_of_interest import ExpressionOfInterest
@@ -70,5 +71,5 @@ def express_interest_sent(request, opportunity):
     return TemplateResponse(
         request,
         "opportunities/express_interest_sent.html",
-        {**opportunity.get_context(request), "reference": reference},
+        {**opportunity.get_context(request), "reference": reference, "check_url": status_check_url(reference)},
     )

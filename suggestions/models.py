@@ -77,9 +77,8 @@ class SuggestionPage(RoutablePageMixin, Page):
         return views.confirmation(request, self)
 
     @path("check/", name="check")
-    @method_decorator(never_cache)
-    def status_check(self, request):
-        return views.status_check(request, self)
+    def old_status_check(self, request):
+        return views.old_status_check(request, self)
 
 
 class AnswerFilterSet(ListingFilterSet):

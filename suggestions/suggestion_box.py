@@ -65,7 +65,7 @@ class SuggestionQuerySet(PersonalDataQuerySet):
     def for_status_check(self):
         # Load only what the public status check may show, so the message and
         # personal details are never even read for it.
-        return self.only("reference", "status", "created_at", "answered_at", "public_answer")
+        return self.only("reference", "status", "created_at", "answered_at", "public_answer", "is_safeguarding_concern")
 
 
 class Suggestion(ContactDetails, InvolvementRecord):

@@ -578,6 +578,7 @@ def test_sending_the_form_stores_it_and_shows_a_reference_once(client, opportuni
     assert confirmation.status_code == 200
     assert "no-store" in confirmation["Cache-Control"]
     assert f'<strong class="reference">{record.reference}</strong>' in html
+    assert f'href="/check/?reference={record.reference}"' in html
     assert site_settings.response_time in html
     assert "Other ways to get in touch" in html
     # Refreshing the confirmation sends nothing again.

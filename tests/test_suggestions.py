@@ -210,7 +210,7 @@ def test_suggestion_page_has_form_limit_hint_reply_question_and_other_ways(clien
     assert "What is it about? (optional)" in html
     assert "Other ways to get in touch" in html and "0151 496 0000" in html
     assert 'name="website"' in html and 'class="hp"' in html
-    assert 'href="/have-your-say/check/"' in html
+    assert 'href="/check/"' in html
 
 
 @pytest.mark.django_db
@@ -417,7 +417,7 @@ def test_confirmation_page_shows_reference_next_steps_and_status_link(client, su
     html = html_of(page)
     assert "no-store" in page["Cache-Control"]
     assert f'<strong class="reference">{reference}</strong>' in html
-    assert f'href="/have-your-say/check/?reference={reference}"' in html
+    assert f'href="/check/?reference={reference}"' in html
     assert 'href="/you-said-we-did/"' in html
     # A refresh shows the same page and sends nothing again.
     assert client.get("/have-your-say/sent/").status_code == 200
@@ -458,7 +458,7 @@ def test_acknowledgement_goes_only_to_people_who_asked_for_a_reply_by_email(
     reference = Suggestion.objects.get(text="By email").reference
     acknowledgement = next(message for message in mail.outbox if message.to == [EMAIL])
     assert reference in acknowledgement.subject and reference in acknowledgement.body
-    assert f"http://testserver/have-your-say/check/?reference={reference}" in acknowledgement.body
+    assert f"http://testserver/check/?reference={reference}" in acknowledgement.body
 
 
 @pytest.mark.django_db
@@ -494,7 +494,7 @@ def test_status_check_shows_status_dates_and_public_answer_but_nothing_private(c
         created_at=timezone.make_aware(timezone.datetime(2026, 3, 4, 12)),
     )
     typed = " " + suggestion.reference.lower().replace("-", " ") + " "
-    response = client.get("/have-your-say/check/", {"reference": typed})
+    response = client.get("/check/", {"reference": typed})
     html = html_of(response)
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "Answered: partly done" in html and "we did part of what you suggested" in html
@@ -508,7 +508,7 @@ def test_status_check_shows_status_dates_and_public_answer_but_nothing_private(c
 def test_status_check_never_reads_the_message_or_personal_details(client, suggestion_page):
     suggestion = SuggestionFactory(with_reply=True)
     with CaptureQueriesContext(connection) as queries:
-        client.get("/have-your-say/check/", {"reference": suggestion.reference})
+        client.get("/check/", {"reference": suggestion.reference})
     lookup = [query["sql"] for query in queries if 'FROM "suggestions_suggestion"' in query["sql"]]
     assert len(lookup) == 1
     for column in ("text", "name", "email", "phone", "postal_address", "support_worker", "internal_notes"):
@@ -519,7 +519,7 @@ def test_status_check_never_reads_the_message_or_personal_details(client, sugges
 @pytest.mark.parametrize("status", list(Status))
 def test_status_check_explains_every_status(client, suggestion_page, status):
     suggestion = SuggestionFactory(status=status, public_answer="Our answer text.")
-    html = html_of(client.get("/have-your-say/check/", {"reference": suggestion.reference}))
+    html = html_of(client.get("/check/", {"reference": suggestion.reference}))
     assert suggestion.get_status_display().replace("'", "&#x27;") in html
     assert Suggestion.STATUS_EXPLANATIONS[status].replace("'", "&#x27;") in html
     assert ("Our answer text." in html) == (status in ANSWERED or status == Status.CLOSED)
@@ -527,18 +527,43 @@ def test_status_check_explains_every_status(client, suggestion_page, status):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("status", list(Status))
+def test_status_check_of_a_flagged_suggestion_shows_its_status_only(client, suggestion_page, status):
+    suggestion = SuggestionFactory(
+        status=status,
+        is_safeguarding_concern=True,
+        public_answer="Our answer text.",
+        created_at=timezone.make_aware(timezone.datetime(2026, 3, 4, 12)),
+    )
+    html = html_of(client.get("/check/", {"reference": suggestion.reference}))
+    assert suggestion.get_status_display().replace("'", "&#x27;") in html
+    assert "Our answer text." not in html and "Our answer" not in html
+    assert "4 March 2026" not in html and "<dt>Received</dt>" not in html and "<dt>Answered</dt>" not in html
+
+
+@pytest.mark.django_db
+def test_the_old_status_check_address_still_answers(client, suggestion_page):
+    suggestion = SuggestionFactory()
+    response = client.get("/have-your-say/check/", {"reference": suggestion.reference})
+    assert response.status_code == 302 and response["Location"] == f"/check/?reference={suggestion.reference}"
+    assert suggestion.reference in html_of(client.get(response["Location"]))
+    assert client.get("/have-your-say/check/")["Location"] == "/check/"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
         ("S-ABCDEF", "We could not find a suggestion with the reference S-ABCDEF"),
-        ("E-ABCDEF", "S- then 6 letters and numbers"),
-        ("S-0O1I00", "S- then 6 letters and numbers"),
-        ("x" * 500, "S- then 6 letters and numbers"),
+        ("E-ABCDEF", "We could not find an expression of interest with the reference E-ABCDEF"),
+        ("X-ABCDEF", "S- or E- then 6 letters and numbers"),
+        ("S-0O1I00", "S- or E- then 6 letters and numbers"),
+        ("x" * 500, "S- or E- then 6 letters and numbers"),
         ("", "Enter your reference"),
     ],
 )
 def test_status_check_unknown_or_malformed_reference_gets_help_not_an_error(client, suggestion_page, typed, message):
-    response = client.get("/have-your-say/check/", {"reference": typed})
+    response = client.get("/check/", {"reference": typed})
     html = html_of(response)
     assert response.status_code == 200
     assert message in html and "<title>Error: " in html
@@ -547,15 +572,15 @@ def test_status_check_unknown_or_malformed_reference_gets_help_not_an_error(clie
 
 @pytest.mark.django_db
 def test_status_check_without_a_reference_just_shows_the_form(client, suggestion_page):
-    html = html_of(client.get("/have-your-say/check/"))
+    html = html_of(client.get("/check/"))
     assert 'name="reference"' in html and "There is a problem" not in html
 
 
 @pytest.mark.django_db
 def test_guessing_references_is_rate_limited(client, suggestion_page):
-    statuses = [client.get("/have-your-say/check/", {"reference": f"S-ABCD{n:02d}"}).status_code for n in range(22)]
+    statuses = [client.get("/check/", {"reference": f"S-ABCD{n:02d}"}).status_code for n in range(22)]
     assert statuses[:20] == [200] * 20 and statuses[20:] == [429, 429]
-    html = html_of(client.get("/have-your-say/check/", {"reference": "S-ABCDEF"}))
+    html = html_of(client.get("/check/", {"reference": "S-ABCDEF"}))
     assert "To stop people guessing other people" in html and "Other ways to get in touch" in html
 
 
@@ -1266,5 +1291,5 @@ def test_suggestion_pages_say_not_for_urgent_things_and_offer_need_help_and_exit
     post_suggestion(client)
     sent = client.get("/have-your-say/sent/").content.decode().split('<footer class="site-footer">', 1)[0]
     assert "Need help now?" in sent and "Exit this page" in sent
-    check = client.get("/have-your-say/check/").content.decode().split('<footer class="site-footer">', 1)[0]
+    check = client.get("/check/").content.decode().split('<footer class="site-footer">', 1)[0]
     assert "Need help now?" in check and "Exit this page" in check

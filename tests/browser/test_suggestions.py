@@ -66,7 +66,7 @@ def test_suggestion_and_status_check_work_without_javascript(page_without_js, li
     suggestion = Suggestion.objects.get(reference=reference)
     assert (suggestion.contact_method, suggestion.phone) == ("text", "07700 900982")
 
-    page.goto(f"{live_server.url}/have-your-say/check/")
+    page.goto(f"{live_server.url}/check/")
     page.get_by_label("Your reference").fill(reference.lower())
     page.get_by_role("button", name="Check").click()
     assert page.locator("h2", has_text=reference).is_visible()
@@ -100,7 +100,7 @@ def test_involvement_team_answers_a_suggestion_and_it_is_published(browser, live
 
 
 def test_status_check_listing_and_survey_pages_are_accessible(page, live_server, demo_site):
-    page.goto(f"{live_server.url}/have-your-say/check/")
+    page.goto(f"{live_server.url}/check/")
     assert_accessible(page, "status-check")
     page.get_by_label("Your reference").fill("S-ABCDEF")
     page.get_by_role("button", name="Check").click()
