@@ -347,8 +347,10 @@ def test_confirmation_page_shows_reference_next_steps_and_status_link(client, su
     assert "We aim to get back to you within 5 working days." in html
     assert f'href="/have-your-say/check/?reference={reference}"' in html
     assert 'href="/you-said-we-did/"' in html
-    # A refresh shows the same page and sends nothing again.
-    assert client.get("/have-your-say/sent/").status_code == 200
+    # Shown once: a refresh (or the next person at a shared computer) goes
+    # back to the form, and nothing is sent again.
+    again = client.get("/have-your-say/sent/")
+    assert again.status_code == 302 and again["Location"] == "/have-your-say/"
     assert Suggestion.objects.count() == 1
 
 
@@ -1007,3 +1009,19 @@ def test_demo_content_covers_every_state_and_loads_once(client, demo_site):
     assert '<option value="policy" selected>' in html_of(client.get("/have-your-say/?topic=policy"))
     html = html_of(client.get("/you-said-we-did/"))
     assert flagged.get().public_version not in html
+
+
+@pytest.mark.django_db
+def test_mistakes_in_the_form_do_not_use_up_the_rate_limit(client, suggestion_page):
+    # Someone struggling with the form gets it wrong many times ...
+    for _ in range(15):
+        assert post_suggestion(client, text="").status_code == 200
+    # ... and can still send it once it is right.
+    assert post_suggestion(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_spam_rejected_posts_count_against_the_rate_limit(client, suggestion_page):
+    statuses = [post_suggestion(client, website="http://spam.example").status_code for _ in range(12)]
+    assert statuses[:10] == [400] * 10 and statuses[10:] == [429, 429]
+    assert post_suggestion(client).status_code == 429
