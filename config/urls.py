@@ -6,11 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import signin
 from home import views as home_views
 
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # Wagtail's own sign-in and password reset views, with the lockout and
+    # limits in home/signin.py; they come first so they answer these addresses.
+    path("admin/login/", signin.SignInView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", signin.ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),

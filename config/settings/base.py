@@ -7,6 +7,7 @@ secrets it needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "home.middleware.PermissionsPolicyMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the sign-in page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Forms render with the project's templates (templates/includes/forms/), so
@@ -153,6 +157,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+# Staff sign-in (home/signin.py): django-axes checks every attempt first and
+# refuses a locked-out account or address even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+# Either is enough to lock: one account guessed from many addresses, or many
+# accounts guessed from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.signin.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "home.signin.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
