@@ -294,6 +294,7 @@ PERMISSION_MATRIX = [
     ("answer suggestions", has_perm("suggestions.change_suggestion"), N, N, Y, N),
     ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
     ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
+    ("delete survey responses", has_perm("suggestions.delete_surveysubmission"), N, N, N, N),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
     ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
     ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
