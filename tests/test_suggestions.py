@@ -1068,7 +1068,8 @@ def test_feed_escapes_staff_text_so_no_markup_reaches_feed_readers(client, said_
         public_answer=f"We did {payload}",
         topic=SuggestionTopicFactory(name="<b>Hub</b>"),
     )
-    item = ElementTree.fromstring(client.get("/you-said-we-did/feed/").content).find("channel/item")
+    feed = client.get("/you-said-we-did/feed/").content
+    item = ElementTree.fromstring(feed).find("channel/item")  # noqa: S314 (our own feed)
     # What a feed reader gets once it has read the XML: text with no tags in it.
     for element in ("title", "description", "category"):
         read = item.find(element).text
