@@ -434,3 +434,44 @@ def test_views_that_opt_out_of_caching_keep_their_headers(client, home_page):
     assert "public" not in response.get("Cache-Control", "")
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert "public" not in client.get("/no-such-page/").get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_500_page_after_a_form_post_says_the_form_was_not_received(client, rf):
+    from home.views import server_error
+
+    html = server_error(rf.post("/have-your-say/")).content.decode()
+    assert "Your form was not received" in html and "try again" in html
+    assert "Your form was not received" not in server_error(rf.get("/news/")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_500_during_a_form_post_shows_the_not_received_page(site_settings, monkeypatch):
+    from django.test import Client
+
+    import suggestions.views
+    from tests.factories.suggestions import SuggestionPageFactory
+
+    SuggestionPageFactory(parent=site_settings.site.root_page)
+
+    def broken(request, page):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(suggestions.views, "suggestion_form", broken)
+    client = Client(raise_request_exception=False)
+    response = client.post("/have-your-say/", {"text": "More benches"})
+    assert response.status_code == 500
+    assert "Your form was not received" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_csrf_failure_shows_the_sites_own_page_with_cookies_and_other_ways(site_settings):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/search/", {"query": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Your form could not be sent" in html and "cookies are allowed" in html
+    assert "Other ways to get in touch" in html and "0151 496 0000" in html
+    assert "CSRF" not in html and "Forbidden" not in html

@@ -245,6 +245,7 @@ SESSION_COOKIE_AGE = 2 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 ANONYMOUS_SESSION_SECONDS = 10 * 60
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 # The public site loads nothing from any other host and runs no inline script.
