@@ -243,6 +243,29 @@ def test_search_finds_demo_content_and_paginates_safely(client, demo_site):
 
 
 @pytest.mark.django_db
+def test_search_never_returns_drafts_or_private_pages(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    StandardPageFactory(parent=home_page, title="Zebra crossing live", slug="zebra-live")
+    StandardPageFactory(parent=home_page, title="Zebra crossing draft", slug="zebra-draft", live=False)
+    private = StandardPageFactory(parent=home_page, title="Zebra crossing private", slug="zebra-private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    hidden_section = StandardPageFactory(parent=home_page, title="Staff only", slug="staff-only")
+    PageViewRestriction.objects.create(page=hidden_section, restriction_type=PageViewRestriction.LOGIN)
+    StandardPageFactory(parent=hidden_section, title="Zebra crossing under a private section", slug="zebra-under")
+    # A live page whose newer draft has not been published: only the live words are found.
+    changed = StandardPageFactory(parent=home_page, title="Giraffe notes", slug="giraffe")
+    changed.title = "Zebra crossing unpublished change"
+    changed.save_revision()
+
+    html = client.get("/search/", {"query": "zebra"}).content.decode()
+    assert "Zebra crossing live" in html
+    for hidden in ("draft", "private", "under a private section", "unpublished change"):
+        assert f"Zebra crossing {hidden}" not in html
+    assert "1 result" in html
+
+
+@pytest.mark.django_db
 def test_search_query_is_escaped(client, demo_site):
     html = client.get("/search/", {"query": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -322,12 +345,61 @@ def test_security_headers_on_public_pages(client, home_page):
     assert "camera=()" in response["Permissions-Policy"]
 
 
+# The whole Content-Security-Policy, pinned: widening any directive (say an
+# 'unsafe-inline' or another host in script-src) must be a decision that
+# changes this test too.
+EXPECTED_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def parse_csp(header):
+    directives = [part.split() for part in header.split(";") if part.strip()]
+    return {name: sources for name, *sources in directives}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/search/?query=hub", "/no-such-page/"])
+def test_content_security_policy_is_exactly_the_pinned_one(client, site_settings, path):
+    assert parse_csp(client.get(path)["Content-Security-Policy"]) == EXPECTED_CSP
+
+
+@pytest.mark.django_db
+def test_a_widened_script_src_fails_the_pinned_policy(client, site_settings, settings):
+    widened = {**settings.CONTENT_SECURITY_POLICY}
+    widened["DIRECTIVES"] = {**widened["DIRECTIVES"], "script-src": ["'self'", "https://cdn.example.com"]}
+    settings.CONTENT_SECURITY_POLICY = widened
+    assert parse_csp(client.get("/")["Content-Security-Policy"]) != EXPECTED_CSP
+
+
 def run_settings_check(env_overrides, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", *args], capture_output=True, text=True, env=env, timeout=120
     )
+
+
+def test_production_settings_keep_the_proxy_ssl_header():
+    """Behind the TLS-terminating proxy, without this every request looks like
+    plain HTTP: redirect loops, and secure cookies and CSRF checks misfire."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update({"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "sui.example.org"})
+    code = "from config.settings import production as p; print(p.SECURE_PROXY_SSL_HEADER, p.SECURE_SSL_REDIRECT)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') True", result.stderr
 
 
 def test_production_settings_refuse_a_missing_secret_key():
