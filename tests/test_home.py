@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import DatabaseError
+from django.test import RequestFactory
 from django.urls import reverse
 from laces.components import Component
 from wagtail import hooks
@@ -445,7 +446,7 @@ def test_setup_site_loads_demo_once_and_creates_admin_with_the_given_password(se
     out = StringIO()
     call_command("setup_site", stdout=out)
     assert HomePage.objects.count() == 1
-    assert authenticate(username="admin", password="a-long-test-password")
+    assert authenticate(RequestFactory().post("/admin/login/"), username="admin", password="a-long-test-password")
     pages = Page.objects.count()
     call_command("setup_site", stdout=StringIO())
     assert Page.objects.count() == pages
@@ -462,7 +463,7 @@ def test_setup_site_prints_a_random_password_once(settings, monkeypatch):
     out = StringIO()
     call_command("setup_site", stdout=out)
     password = out.getvalue().split("with password: ")[1].split()[0]
-    assert authenticate(username="admin", password=password)
+    assert authenticate(RequestFactory().post("/admin/login/"), username="admin", password=password)
     again = StringIO()
     call_command("setup_site", stdout=again)
     assert password not in again.getvalue()
