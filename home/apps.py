@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and shared pieces"
 
     def ready(self):
-        # Connects the signal that gives new sections their publishing rules,
-        # and registers the check that the section settings agree.
-        from . import publishing  # noqa: F401
+        # publishing connects the signal that gives new sections their
+        # publishing rules and registers the check that the section settings
+        # agree; outage keeps a copy of the contact details for the page shown
+        # while the database is down.
+        from . import outage, publishing  # noqa: F401

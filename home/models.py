@@ -84,16 +84,36 @@ class StandardPage(ReviewDatesMixin, Page):
     version = models.CharField(
         max_length=20, blank=True, help_text="Optional. For policies and statements: the version number, e.g. '2.1'."
     )
+    show_ladder = models.BooleanField(
+        "show the Ladder of Participation",
+        default=False,
+        help_text="Draw the ladder after the page body: its five rungs, each linking to its open opportunities.",
+    )
 
     content_panels = (
         Page.content_panels
-        + [FieldPanel("introduction"), FieldPanel("body"), FieldPanel("version")]
+        + [FieldPanel("introduction"), FieldPanel("body"), FieldPanel("version"), FieldPanel("show_ladder")]
         + ReviewDatesMixin.review_panels
     )
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ladder"] = self.ladder(request) if self.show_ladder else None
+        return context
+
+    def ladder(self, request):
+        """The Ladder of Participation picture. The opportunities app draws it
+        (it knows the rungs and what is open) through the
+        `ladder_of_participation` hook, so home depends on no feature app."""
+        for draw in hooks.get_hooks("ladder_of_participation"):
+            ladder = draw(request)
+            if ladder is not None:
+                return ladder
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -135,6 +155,37 @@ class SiteSettings(BaseSiteSetting):
         default="We aim to get back to you within 5 working days.",
         help_text="Shown on confirmation pages: what happens next and by when.",
     )
+    # "Need help now?": beside every form, on every confirmation and in the
+    # footer, because the forms are read days later and must never be mistaken
+    # for a way to get urgent help.
+    emergency_number = models.CharField(
+        max_length=20, default="999", help_text="For emergencies, when someone's life is at risk."
+    )
+    crisis_line = models.CharField(
+        max_length=200,
+        default="NHS 111, option 2",
+        help_text="Who to call in a mental health crisis, as people should say or dial it.",
+    )
+    crisis_line_number = models.CharField(
+        max_length=20, default="111", help_text="The number to dial for the mental health crisis line."
+    )
+    samaritans_number = models.CharField(
+        max_length=20, default="116 123", help_text="Samaritans: free, any time, day or night."
+    )
+    out_of_hours_contact = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional. The partnership's own out-of-hours line and when it is open, e.g. 'Hub out-of-hours "
+        "line, 5pm to 10pm every day'.",
+    )
+    out_of_hours_number = models.CharField(
+        max_length=40, blank=True, help_text="Optional. The out-of-hours number to dial."
+    )
+    exit_page_url = models.URLField(
+        default="https://www.bbc.co.uk/weather",
+        help_text="Where 'Exit this page' takes people: a neutral site that would not raise questions if someone "
+        "saw it on their screen.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"),
@@ -154,6 +205,18 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("involvement_team_email"), FieldPanel("response_time")], heading="Involvement team"
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("emergency_number"),
+                FieldPanel("crisis_line"),
+                FieldPanel("crisis_line_number"),
+                FieldPanel("samaritans_number"),
+                FieldPanel("out_of_hours_contact"),
+                FieldPanel("out_of_hours_number"),
+            ],
+            heading="Need help now? (shown with every form and in the footer)",
+        ),
+        MultiFieldPanel([FieldPanel("exit_page_url")], heading="Exit this page"),
     ]
 
     class Meta:

@@ -15,6 +15,8 @@ from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
+from .clientip import client_ip
+
 LOCKED_OUT_MESSAGE = (
     "Signing in is paused: there were too many wrong passwords for this account or from this "
     "internet connection. Try again after {until}, or ask a superuser to unlock your account."
@@ -28,13 +30,6 @@ RESET_LIMIT_MESSAGE = (
 def password_reset_rate():
     # As many reset requests an hour as wrong passwords before a lockout.
     return f"{settings.AXES_FAILURE_LIMIT}/h"
-
-
-def client_address(request):
-    """The address sign-in failures are counted against: the same one the
-    public forms' rate limits use (RATELIMIT_IP_META_KEY behind a proxy)."""
-    value = request.META.get(settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR", "")
-    return value.split(",")[0].strip()
 
 
 def duration_in_words(delta):
@@ -82,7 +77,7 @@ def password_resets_exhausted(request):
     by_address = is_ratelimited(
         request,
         group="password-reset",
-        key=lambda group, req: client_address(req),
+        key=lambda group, req: client_ip(req),
         rate=password_reset_rate(),
         method=ALL,
         increment=True,

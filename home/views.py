@@ -1,10 +1,9 @@
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from .outage import handling_database_outage, outage_response
 from .pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -12,7 +11,9 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    query = request.GET.get("query", "").strip()[:200]
+    # `q` is what most sites and browsers' search shortcuts send; `query` is ours.
+    # No database stores a NUL character (PostgreSQL refuses it outright).
+    query = (request.GET.get("query") or request.GET.get("q") or "").replace("\x00", "").strip()[:200]
     results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
     page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
@@ -20,19 +21,6 @@ def search(request):
         "home/search_results.html",
         {"search_query": query, "results": page},
     )
-
-
-@never_cache
-@require_GET
-def healthz(request):
-    """For load balancers and monitoring: 200 when the database answers, 503 when not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 @require_GET
@@ -44,6 +32,8 @@ def server_error(request):
     # A plain render: the 500 page must not depend on the database or settings.
     from django.template.loader import render_to_string
 
+    if handling_database_outage():
+        return outage_response()
     # After a form post the person needs to know their form did not arrive.
     after_form_post = request is not None and request.method == "POST"
     return HttpResponse(render_to_string("500.html", {"after_form_post": after_form_post}), status=500)

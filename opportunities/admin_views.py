@@ -2,10 +2,18 @@
 
 import django_filters
 from django import forms
+from django.db.models import F
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
-from records.admin_views import InvolvementRecordFilterSet, InvolvementRecordViewSet, WaitingRecordsPanel
+from records.admin_views import (
+    DaysWaitingColumn,
+    InvolvementRecordFilterSet,
+    InvolvementRecordViewSet,
+    MessagePreviewColumn,
+    RecordIndexView,
+    WaitingRecordsPanel,
+)
 
 from .forms import ExpressionOfInterestAdminForm
 from .models import ExpressionOfInterest, Rung
@@ -25,17 +33,42 @@ class ExpressionOfInterestFilterSet(InvolvementRecordFilterSet):
         fields = [*InvolvementRecordViewSet.common_list_filter, "opportunity"]
 
 
+RUNG_LABELS = dict(Rung.choices)
+
+
+def with_rung(queryset):
+    """Each record's opportunity's rung, read in the same query (and empty,
+    not an error, when the opportunity page has been deleted)."""
+    return queryset.annotate(opportunity_rung=F("opportunity__rung"))
+
+
+def rung_label(record):
+    return RUNG_LABELS.get(record.opportunity_rung, "")
+
+
+class ExpressionOfInterestIndexView(RecordIndexView):
+    export_choices = {"opportunity_rung": Rung.choices}
+
+    def get_base_queryset(self):
+        return with_rung(super().get_base_queryset())
+
+
 class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
     model = ExpressionOfInterest
     name = "expressions_of_interest"
     icon = "group"
     menu_label = "Expressions of interest"
     menu_order = 210
+    index_view_class = ExpressionOfInterestIndexView
+    waiting_statuses = [ExpressionOfInterest.Status.NEW]
     list_display = [
         "reference",
         "name",
+        MessagePreviewColumn("anything_else"),
         Column("opportunity_name", label="Opportunity"),
+        Column("opportunity_rung", label="Rung", accessor=rung_label),
         "status",
+        DaysWaitingColumn(waiting_statuses),
         "contact_method",
         "channel",
         *InvolvementRecordViewSet.common_list_display,
@@ -47,11 +80,13 @@ class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
     list_export = [
         *InvolvementRecordViewSet.common_export,
         "opportunity_name",
+        "opportunity_rung",
         *ExpressionOfInterest.PERSON_FIELDS,
         "internal_notes",
     ]
     export_headings = {
         "opportunity_name": "Opportunity",
+        "opportunity_rung": "Rung on the ladder",
         "name": "What to call them",
         "is_safeguarding_concern": "Safeguarding concern",
         "created_at": "Received",
@@ -78,9 +113,12 @@ class ExpressionOfInterestViewSet(InvolvementRecordViewSet):
         return WaitingRecordsPanel(
             model=self.model,
             title="Expressions of interest waiting for a reply",
-            waiting_statuses=[ExpressionOfInterest.Status.NEW],
+            waiting_statuses=self.waiting_statuses,
             index_url_name=self.get_url_name("index"),
             edit_url_name=self.get_url_name("edit"),
+            message_field="anything_else",
+            details=[("Opportunity", lambda record: record.opportunity_name), ("Rung", rung_label)],
+            queryset=with_rung(ExpressionOfInterest.objects.all()),
         )
 
 

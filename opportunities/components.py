@@ -1,6 +1,7 @@
+from django.db.models import Count
 from laces.components import Component
 
-from .models import OpportunityIndexPage, OpportunityPage
+from .models import RUNG_SUMMARIES, OpportunityIndexPage, OpportunityPage, Rung
 
 
 class OpportunitiesSection(Component):
@@ -27,3 +28,42 @@ class OpportunitiesSection(Component):
     def get_context_data(self, parent_context=None):
         request = parent_context.get("request") if parent_context else None
         return {"opportunities": self.opportunities, "index_page": self.index_page, "request": request}
+
+
+class LadderOfParticipation(Component):
+    """The ladder drawn as a ladder: five rungs, Control at the top and
+    Information at the bottom, each linking to its open opportunities with
+    how many there are. An ordered list counting down (5 to 1), so screen
+    readers hear the rungs in the order they are drawn. `small` is the home
+    page's version: names and counts, no descriptions.
+
+    Three queries whatever the number of opportunities: one count per rung
+    in a single aggregate, the listing page, and view restrictions."""
+
+    template_name = "opportunities/includes/ladder.html"
+
+    def __init__(self, rungs, index_page, *, small=False):
+        self.rungs = rungs
+        self.index_page = index_page
+        self.small = small
+
+    @classmethod
+    def build(cls, *, small=False):
+        open_counts = dict(
+            OpportunityPage.objects.live().public().open().order_by().values_list("rung").annotate(count=Count("pk"))
+        )
+        rungs = [
+            {
+                "value": rung.value,
+                "name": rung.label,
+                "number": position,
+                "summary": RUNG_SUMMARIES[rung],
+                "open_count": open_counts.get(rung.value, 0),
+            }
+            for position, rung in reversed(list(enumerate(Rung, start=1)))
+        ]
+        return cls(rungs, OpportunityIndexPage.objects.live().first(), small=small)
+
+    def get_context_data(self, parent_context=None):
+        request = parent_context.get("request") if parent_context else None
+        return {"rungs": self.rungs, "index_page": self.index_page, "small": self.small, "request": request}

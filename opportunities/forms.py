@@ -14,7 +14,7 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
 
     contact_method = forms.ChoiceField(
         label="How should we contact you?",
-        help_text="Choose one, then fill in the matching box under “Your contact details”.",
+        help_text="Choose one. We will ask only for the detail that goes with it.",
         choices=ContactMethod.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how we should contact you"},
@@ -96,11 +96,28 @@ class ExpressionOfInterestForm(PublicFormMixin, ContactDetailsMixin, forms.Model
             # Not "(optional)": one of them is needed, and the label says which.
             self.fields[name].conditionally_required = True
 
-    def leading_fields(self):
-        return [self[name] for name in ("name", "contact_method")]
-
-    def contact_detail_fields(self):
-        return [self[name] for name in self.detail_fields]
+    def contact_choices(self):
+        """Each way we can contact someone, with the detail boxes that belong
+        under it (GOV.UK conditional reveal). A box needed by several ways
+        (a phone number for calls and texts) goes under the last of them and is
+        revealed by any of them; without JavaScript every box shows, each under
+        its own answer."""
+        ways_needing = {}
+        for method, names in self.details_for_method.items():
+            for name in names:
+                ways_needing.setdefault(name, []).append(str(method))
+        choices = []
+        for radio in self["contact_method"].subwidgets:
+            value = str(radio.data["value"])
+            names = [name for name in self.detail_fields if ways_needing.get(name, [None])[-1] == value]
+            choices.append(
+                {
+                    "radio": radio,
+                    "details": [self[name] for name in names],
+                    "reveal_values": " ".join(ways_needing[names[0]]) if names else "",
+                }
+            )
+        return choices
 
     def trailing_fields(self):
         return [self[name] for name in ("best_times", "access_needs", "anything_else", "consent")]

@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import expressions_of_interest_viewset
-from .components import OpportunitiesSection
+from .components import LadderOfParticipation, OpportunitiesSection
 from .models import ExpressionOfInterest, OpportunityFormat, OpportunityTheme
 
 
@@ -50,3 +50,13 @@ def add_waiting_expressions_of_interest_panel(request, panels):
 @hooks.register("home_page_sections", order=20)
 def open_opportunities_section(request, home_page):
     return OpportunitiesSection.for_home_page(home_page)
+
+
+@hooks.register("home_page_sections", order=15)
+def small_ladder_section(request, home_page):
+    return LadderOfParticipation.build(small=True)
+
+
+@hooks.register("ladder_of_participation")
+def ladder_of_participation(request):
+    return LadderOfParticipation.build()

@@ -2,28 +2,21 @@
 
 Staff notifications carry the reference and an admin link only: personal
 details stay in the admin, behind the Involvement team's permission, and never
-sit in mailboxes. Every email is sent after the record is committed, and a
-failure to send is logged, never allowed to lose or roll back the record.
+sit in mailboxes. Every email is queued with the record (home/mail.py) and
+sent by the worker after commit; a failure to send is retried and logged,
+never allowed to lose or roll back the record.
 """
 
 import logging
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from home.admin_links import admin_link
+from home.mail import queue_mail
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
-
-
-def _send(subject, template, context, recipients):
-    try:
-        send_mail(subject, render_to_string(template, context), None, recipients, fail_silently=False)
-    except Exception:
-        logger.exception("Could not send '%s' to %d recipient(s); the record is saved.", subject, len(recipients))
 
 
 def site_settings_for(request):
@@ -35,8 +28,8 @@ def site_settings_for(request):
 
 
 def send_after_commit(subject, template, context, recipients):
-    """Send `template` once the current transaction commits; a failure is logged, never raised."""
-    transaction.on_commit(lambda: _send(subject, template, context, recipients))
+    """Queue `template` in the current transaction; the worker sends it after commit (home/mail.py)."""
+    queue_mail(subject, render_to_string(template, context), recipients)
 
 
 def notify_involvement_team(record, *, what, request=None):

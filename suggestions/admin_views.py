@@ -6,18 +6,21 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.views.generic import IndexView
 from wagtail.contrib.forms.utils import get_form_types, get_forms_for_user
 from wagtail.contrib.forms.views import DeleteSubmissionsView, FormPagesListView, SubmissionsListView
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from records.admin_views import (
+    DaysWaitingColumn,
     ForbiddenNotRedirectViewMixin,
     ForbiddenNotRedirectViewSetMixin,
     InvolvementRecordViewSet,
+    MessagePreviewColumn,
+    RecordIndexView,
     WaitingRecordsPanel,
 )
+from records.exports import ReadableSpreadsheetMixin
 
 from .suggestion_box import Suggestion, SuggestionTopic
 
@@ -28,19 +31,7 @@ SURVEY_RESPONSES_DELETE_PERMISSION = "suggestions.delete_surveysubmission"
 # --- Suggestions ----------------------------------------------------------------
 
 
-def export_choice_labels(field_name):
-    """Spreadsheet cells show "Answered: done", not the stored "done"."""
-    labels = dict(Suggestion._meta.get_field(field_name).flatchoices)
-
-    def label(value):
-        return str(labels.get(value, value))
-
-    return {IndexView.FORMAT_CSV: label, IndexView.FORMAT_XLSX: label}
-
-
-class SuggestionIndexView(IndexView):
-    custom_field_preprocess = {name: export_choice_labels(name) for name in ("status", "channel", "contact_method")}
-
+class SuggestionIndexView(RecordIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("topic", "assigned_to")
 
@@ -52,11 +43,14 @@ class SuggestionViewSet(InvolvementRecordViewSet):
     menu_label = "Suggestions"
     menu_order = 210
     name = "suggestions"
+    waiting_statuses = [Suggestion.Status.RECEIVED, Suggestion.Status.CONSIDERING]
 
     list_display = [
         "reference",
+        MessagePreviewColumn("text"),
         "status",
         "topic",
+        DaysWaitingColumn(waiting_statuses),
         "channel",
         "assigned_to",
         *InvolvementRecordViewSet.common_list_display,
@@ -122,9 +116,12 @@ class SuggestionViewSet(InvolvementRecordViewSet):
         return WaitingRecordsPanel(
             model=Suggestion,
             title="Suggestions",
-            waiting_statuses=[Suggestion.Status.RECEIVED, Suggestion.Status.CONSIDERING],
+            waiting_statuses=self.waiting_statuses,
             index_url_name=self.get_url_name("index"),
             edit_url_name=self.get_url_name("edit"),
+            message_field="text",
+            details=[("Topic", lambda suggestion: suggestion.topic)],
+            queryset=Suggestion.objects.select_related("topic"),
         )
 
 
@@ -174,7 +171,7 @@ class SurveyResponsesIndexView(FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SurveySubmissionsListView(ForbiddenNotRedirectViewMixin, SubmissionsListView):
+class SurveySubmissionsListView(ForbiddenNotRedirectViewMixin, ReadableSpreadsheetMixin, SubmissionsListView):
     forms_index_url_name = SurveyResponsesIndexView.index_url_name
 
 

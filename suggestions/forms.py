@@ -128,9 +128,32 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
     def wants_contact(self, cleaned_data):
         return bool(cleaned_data.get("wants_reply"))
 
+    CONTRADICTION_MESSAGE = (
+        "You chose “No, I want to stay anonymous” but also filled in how to reply to you. Choose “Yes, I would "
+        "like a reply” if you want one, or empty the reply boxes to stay anonymous"
+    )
+
+    def typed_reply_details(self):
+        """Names of the reply questions the person answered, whatever they chose
+        above (read from what was sent, so a badly typed detail counts too)."""
+        typed = []
+        for name in REPLY_FIELDS:
+            value = self.data.get(self.add_prefix(name), "")
+            if str(value).strip():
+                typed.append(name)
+        return typed
+
     def clean(self):
+        wants_reply = self.wants_contact(self.cleaned_data)
+        if "wants_reply" in self.cleaned_data and not wants_reply and self.typed_reply_details():
+            # Without JavaScript every reply box shows and "No" is ticked by default:
+            # ask which they meant rather than silently throwing their details away.
+            # Until they say, how well the details are typed does not matter.
+            for name in REPLY_FIELDS:
+                self.errors.pop(name, None)
+            self.add_error("wants_reply", self.CONTRADICTION_MESSAGE)
+            return self.cleaned_data
         cleaned = super().clean()  # contact details: ContactDetailsMixin
-        wants_reply = self.wants_contact(cleaned)
         for name in REPLY_ESSENTIALS:
             if not wants_reply:
                 # No reply wanted: drop it, and any complaint about it, so it is never stored.

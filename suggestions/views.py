@@ -12,7 +12,7 @@ from records.ratelimit import over_limit, rate_limited_response
 from records.submissions import confirmed_reference, handle_submission
 
 from .forms import StatusCheckForm, SuggestionForm
-from .suggestion_box import SuggestionTopic
+from .suggestion_box import Suggestion, SuggestionTopic
 
 
 def status_check_url(request, page, reference=None):
@@ -36,7 +36,8 @@ def suggestion_form(request, page):
             return response
     else:
         # ?topic=policy (a link from a leaflet or page) opens the form with that topic chosen, if it is one.
-        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "")).first()
+        # A NUL never appears in a slug, and PostgreSQL refuses it in a query.
+        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "").replace("\x00", "")).first()
         form = SuggestionForm(initial={"topic": topic})
     return page.render(request, context_overrides={"form": form})
 
@@ -58,15 +59,37 @@ def save_suggestion(request, page, form):
     return suggestion
 
 
+REPLY_PROMISES = {
+    ContactMethod.EMAIL: "We will reply by email.",
+    ContactMethod.PHONE: "We will reply by phone.",
+    ContactMethod.TEXT: "We will reply by text message.",
+    ContactMethod.POST: "We will reply by letter.",
+    ContactMethod.SUPPORT_WORKER: "We will reply through your support worker.",
+}
+STAYED_ANONYMOUS = "You chose to stay anonymous, so we will not reply to you."
+
+
+def reply_promise(reference):
+    """What the confirmation page says about a reply, in plain words: only the
+    way they chose, never the detail itself."""
+    choice = Suggestion.objects.filter(reference=reference).values("wants_reply", "contact_method").first()
+    if not choice or not choice["wants_reply"]:
+        return STAYED_ANONYMOUS
+    return REPLY_PROMISES.get(choice["contact_method"], "We will reply the way you chose.")
+
+
 def confirmation(request, page):
     reference = confirmed_reference(request, subpage_url(request, page, "sent"))
     if reference is None:
         return redirect(page.get_url(request))
+    promise = reply_promise(reference)
     return page.render(
         request,
         template="suggestions/suggestion_page_sent.html",
         context_overrides={
             "reference": reference,
+            "reply_promise": promise,
+            "will_reply": promise != STAYED_ANONYMOUS,
             "check_url": status_check_url(request, page, reference),
         },
     )

@@ -2,7 +2,7 @@
 staff group, and a clean cache (rate limits live there)."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings
@@ -11,9 +11,11 @@ from tests.factories.home import HomePageFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

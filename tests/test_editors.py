@@ -44,8 +44,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from demo.pages import ensure_child_page, paragraph, stream
 from home.admin_forms import IMAGE_DESCRIPTION_REQUIRED
-from home.demo_pages import ensure_child_page, paragraph, stream
 from home.groups import (
     ALL_GROUPS,
     EDITORS,

@@ -1,6 +1,7 @@
 """The foundation: pages, settings, demo content, search, errors, security."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -298,7 +299,13 @@ def test_500_page_is_plain_and_helpful(client):
 def test_healthz_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "storage": "ok",
+        "task_queue": "immediate",
+    }
 
 
 @pytest.mark.django_db
@@ -311,7 +318,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatc
     monkeypatch.setattr(CursorWrapper, "execute", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unreachable"
+    assert response.json()["database"] == "down"
 
 
 @pytest.mark.django_db
@@ -548,3 +555,117 @@ def test_csrf_failure_shows_the_sites_own_page_with_cookies_and_other_ways(site_
     assert "Your form could not be sent" in html and "cookies are allowed" in html
     assert "Other ways to get in touch" in html and "0151 496 0000" in html
     assert "CSRF" not in html and "Forbidden" not in html
+
+
+# --- Issue 13: safety, the phone header, search ----------------------------------------
+
+
+@pytest.mark.django_db
+def test_search_answers_q_as_well_as_query(client, demo_site):
+    by_q = client.get("/search/", {"q": "cookies"}).content.decode()
+    assert "Privacy notice" in by_q and 'value="cookies"' in by_q
+    # `query` wins when both are given (it is what our own form sends).
+    both = client.get("/search/", {"query": "cookies", "q": "zzzxqv"}).content.decode()
+    assert "Privacy notice" in both
+
+
+@pytest.mark.django_db
+def test_search_with_no_results_says_what_to_try_and_links_to_the_main_sections(client, demo_site):
+    html = client.get("/search/", {"q": "zzzxqv"}).content.decode()
+    assert "0 results" in html and "Things to try" in html and "Check the spelling." in html
+    sections = html.split("Or look in one of these sections", 1)[1]
+    for path in ("/news/", "/get-involved/", "/have-your-say/", "/ladder-of-participation/", "/you-said-we-did/"):
+        assert f'href="{path}"' in sections
+    assert 'aria-hidden="true" focusable="false"' in sections  # decorative section icons
+
+
+@pytest.mark.django_db
+def test_need_help_now_is_in_the_footer_with_uk_defaults_and_editable(client, site_settings):
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert "Need help now?" in footer
+    assert 'href="tel:999"' in footer and "NHS 111, option 2" in footer and 'href="tel:111"' in footer
+    assert 'href="tel:116123"' in footer and "Samaritans" in footer
+    assert "out-of-hours" not in footer  # none set yet
+    site_settings.out_of_hours_contact = "Hub out-of-hours line, 5pm to 10pm"
+    site_settings.out_of_hours_number = "0151 496 0199"
+    site_settings.samaritans_number = "116 000"
+    site_settings.save()
+    footer = client.get("/").content.decode().split('<footer class="site-footer">', 1)[1]
+    assert "Hub out-of-hours line, 5pm to 10pm" in footer and 'href="tel:01514960199"' in footer
+    assert 'href="tel:116000"' in footer
+
+
+@pytest.mark.django_db
+def test_phone_menu_works_without_javascript_and_desktop_keeps_the_full_menu(client, site_settings, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about", show_in_menus=True)
+    html = client.get("/").content.decode()
+    phone_menu = html.split('<details class="phone-menu"', 1)[1].split("</details>", 1)[0]
+    assert '<summary class="phone-menu__toggle">Menu</summary>' in phone_menu
+    assert 'href="/about/"' in phone_menu
+    wide_menu = html.split('<nav class="main-nav" aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/about/"' in wide_menu
+
+
+@pytest.mark.django_db
+def test_the_menu_is_looked_up_once_although_it_is_drawn_twice(client, site_settings, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(3):
+        StandardPageFactory(parent=home_page, slug=f"page-{number}", show_in_menus=True)
+    client.get("/page-0/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/page-0/")
+    menu_queries = [q["sql"] for q in queries if '"show_in_menus"' in q["sql"].split(" WHERE ", 1)[-1]]
+    assert len(menu_queries) == 1
+
+
+@pytest.mark.django_db
+def test_demo_menu_reaches_the_ladder_and_you_said_we_did(client, demo_site):
+    html = client.get("/").content.decode()
+    phone_menu = html.split('<details class="phone-menu"', 1)[1].split("</details>", 1)[0]
+    assert 'href="/ladder-of-participation/"' in phone_menu and 'href="/you-said-we-did/"' in phone_menu
+
+
+@pytest.mark.django_db
+def test_other_ways_to_get_in_touch_is_shown_once_not_again_in_the_footer(client, demo_site):
+    for url in ("/have-your-say/", "/get-involved/", "/no-such-page/", "/have-your-say/check/"):
+        html = client.get(url).content.decode()
+        # The box's heading, and the footer's link to it.
+        assert html.lower().count("other ways to get in touch") == 2, url
+        assert html.count('<dl class="contact-list">') == 1, url
+        footer = html.split('<footer class="site-footer">', 1)[1]
+        assert 'href="#other-ways-heading"' in footer
+    # Where there is no box, the footer has the details.
+    about = client.get("/about/").content.decode()
+    assert about.count('<dl class="contact-list">') == 1
+    assert '<dl class="contact-list">' in about.split('<footer class="site-footer">', 1)[1]
+
+
+@pytest.mark.django_db
+def test_ladder_page_draws_five_rungs_from_control_down_with_open_counts(client, demo_site):
+    html = client.get("/ladder-of-participation/").content.decode()
+    ladder = html.split('<ol class="ladder" reversed', 1)[1].split("</ol>", 1)[0]
+    names = ("Control", "Partnership", "Participation", "Consultation", "Information")
+    positions = [ladder.index(f"</svg>{name}</h2>") for name in names]
+    assert positions == sorted(positions)
+    for value in ("control", "partnership", "participation", "consultation", "information"):
+        assert f'href="/get-involved/?rung={value}"' in ladder
+    assert re.search(r"\d+ open opportunit(y|ies) at Control", ladder)
+
+
+@pytest.mark.django_db
+def test_home_page_shows_a_small_ladder(client, demo_site):
+    html = client.get("/").content.decode()
+    assert '<ol class="ladder ladder--small" reversed' in html
+    assert 'href="/get-involved/?rung=information"' in html
+
+
+def test_icons_are_decorative_and_unknown_names_draw_nothing():
+    from home.icons import ICON_PATHS, render_icon
+
+    for name in ICON_PATHS:
+        svg = render_icon(name)
+        assert 'aria-hidden="true"' in svg and 'focusable="false"' in svg
+    assert render_icon("no-such-icon") == ""

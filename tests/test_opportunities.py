@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
@@ -31,6 +31,8 @@ from tests.factories.opportunities import (
     OpportunityIndexPageFactory,
     OpportunityPageFactory,
 )
+from tests.support.listings import row_html
+from tests.support.spreadsheets import FORMULA, NEUTRALISED_FORMULA, csv_rows, row_for, xlsx_rows
 
 Status = ExpressionOfInterest.Status
 # The themes and ways of taking part that migration 0006 creates, in their order.
@@ -815,16 +817,13 @@ def test_no_acknowledgement_without_an_email_address(
 def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     client, opportunity, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    import records.notifications
+    import home.mail
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(records.notifications, "send_mail", broken)
-    with (
-        caplog.at_level(logging.ERROR, logger="records.notifications"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    monkeypatch.setattr(home.mail, "send_mail", broken)
+    with caplog.at_level(logging.ERROR, logger="home.mail"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302
     assert ExpressionOfInterest.objects.count() == 1
@@ -939,6 +938,67 @@ def test_dashboard_panel_shows_waiting_records_to_the_involvement_team(client, i
     assert "Expressions of interest waiting for a reply" in html
     assert "2 waiting for a reply" in html and "1 flagged as a safeguarding concern" in html
     assert records["flagged"].reference in html and records["contacted"].reference not in html
+
+
+@pytest.fixture
+def triage_records(records):
+    records["new"].anything_else = "I use a wheelchair\nand my address is private"
+    records["new"].save()
+    ExpressionOfInterest.objects.filter(pk=records["new"].pk).update(created_at=timezone.now() - timedelta(days=2))
+    return records
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [reverse_lazy("expressions_of_interest:index"), reverse_lazy("wagtailadmin_home")])
+def test_expressions_of_interest_at_a_glance(client, involvement_officer, triage_records, url):
+    client.force_login(involvement_officer)
+    html = client.get(url).content.decode()
+    new = row_html(html, triage_records["new"].reference)
+    assert "I use a wheelchair" in new and "address is private" not in new
+    assert "Interview panel" in new and "Participation" in new and "2 days" in new
+    assert "sui-nowrap" in new[: new.index(triage_records["new"].reference)]
+    flagged = row_html(html, triage_records["flagged"].reference)
+    assert "sui-flagged" in flagged and "Safeguarding concern" in flagged
+    assert "Budget group" in flagged and "Control" in flagged
+
+
+@pytest.mark.django_db
+def test_expressions_of_interest_messages_stay_with_the_involvement_team(client, moderator, triage_records):
+    from django.contrib.auth.models import Group, Permission
+
+    Group.objects.get(name="Moderators").permissions.add(Permission.objects.get(codename="view_expressionofinterest"))
+    client.force_login(moderator)
+    for url in (reverse("expressions_of_interest:index"), reverse("wagtailadmin_home")):
+        html = client.get(url).content.decode()
+        assert triage_records["new"].reference in html and "wheelchair" not in html
+
+
+@pytest.mark.django_db
+def test_expression_of_interest_exports_are_readable_and_safe(client, involvement_officer, records, opportunity):
+    records["new"].name = FORMULA
+    records["new"].phone = "+44 7700 900982"
+    records["new"].save()
+    orphan = ExpressionOfInterestFactory(opportunity=OpportunityPageFactory(parent=opportunity.get_parent()))
+    orphan.opportunity.delete()
+    client.force_login(involvement_officer)
+    index = reverse("expressions_of_interest:index")
+    rows = csv_rows(client, index)
+    new = row_for(rows, records["new"].reference)
+    assert new["What to call them"] == NEUTRALISED_FORMULA and new["Phone number"] == "'+44 7700 900982"
+    assert (new["Status"], new["Opportunity"], new["Rung on the ladder"]) == ("New", "Interview panel", "Participation")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", new["Received"])
+    assert new["Safeguarding concern"] == "No" and new["Agreed to be contacted"] == "Yes"
+    flagged = row_for(rows, records["flagged"].reference)
+    assert (flagged["Rung on the ladder"], flagged["Channel"], flagged["Safeguarding concern"]) == (
+        "Control",
+        "Phone",
+        "Yes",
+    )
+    assert row_for(rows, orphan.reference)["Rung on the ladder"] == ""
+    cells = row_for(xlsx_rows(client, index), records["new"].reference)
+    assert cells["What to call them"].value == NEUTRALISED_FORMULA
+    assert cells["Rung on the ladder"].value == "Participation" and cells["Status"].value == "New"
+    assert cells["Received"].value.microsecond == 0
 
 
 def admin_form_data(record, **overrides):
@@ -1108,3 +1168,98 @@ def test_the_involvement_team_cannot_delete_expressions_of_interest(client, oppo
     client.force_login(involvement_officer)
     assert client.post(reverse("expressions_of_interest:delete", args=[record.pk])).status_code == 403
     assert ExpressionOfInterest.objects.filter(pk=record.pk).exists()
+
+
+# --- Issue 13: the ladder drawn, one contact detail at a time, exit this page ------------
+
+
+@pytest.mark.django_db
+def test_ladder_counts_open_opportunities_per_rung_in_a_fixed_number_of_queries(client, home_page, index):
+    from home.models import StandardPage
+
+    ladder_page = home_page.add_child(
+        instance=StandardPage(title="The Ladder of Participation", slug="ladder-of-participation", show_ladder=True)
+    )
+
+    def counts():
+        html = client.get(ladder_page.url).content.decode()
+        return {name: int(count) for count, name in re.findall(r"(\d+) open opportunit(?:y|ies) at (\w+)", html)}, html
+
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL)
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL)
+    OpportunityPageFactory(parent=index, rung=Rung.CONTROL, closing_date=days(-1))  # closed: not counted
+    OpportunityPageFactory(parent=index, rung=Rung.INFORMATION, live=False)  # draft: not counted
+    found, html = counts()
+    assert found == {"Control": 2}
+    assert "No open opportunities at Information right now" in html
+
+    def queries_for_page():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(ladder_page.url)
+        return len(queries)
+
+    before = queries_for_page()
+    for number in range(20):
+        OpportunityPageFactory(parent=index, rung=Rung.values[number % 5])
+    assert queries_for_page() == before
+    assert counts()[0] == dict.fromkeys(["Control"], 6) | dict.fromkeys(
+        ["Partnership", "Participation", "Consultation", "Information"], 4
+    )
+
+
+@pytest.mark.django_db
+def test_standard_page_without_the_ladder_ticked_does_not_draw_it(client, home_page, index):
+    from home.models import StandardPage
+
+    page = home_page.add_child(instance=StandardPage(title="About", slug="about"))
+    assert 'class="ladder' not in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_contact_details_sit_under_the_way_they_belong_to(client, opportunity):
+    """GOV.UK conditional reveal: without JavaScript each box shows under its own
+    answer; site.js hides the ones that do not belong to the chosen answer."""
+    html = client.get(form_url(opportunity)).content.decode()
+    fieldset = html.split("How should we contact you?", 1)[1].split("</fieldset>\n</div>", 1)[0]
+    order = [
+        fieldset.index('value="email"'),
+        fieldset.index('id="id_email"'),
+        fieldset.index('value="phone"'),
+        fieldset.index('value="text"'),
+        fieldset.index('id="id_phone"'),
+        fieldset.index('value="post"'),
+        fieldset.index('id="id_postal_address"'),
+        fieldset.index('value="support_worker"'),
+        fieldset.index('id="id_support_worker"'),
+    ]
+    assert order == sorted(order)
+    assert 'data-reveal-name="contact_method" data-reveal-values="phone text"' in fieldset
+    assert 'data-reveal-values="support_worker"' in fieldset
+    assert fieldset.count('id="id_phone"') == 1
+
+
+@pytest.mark.django_db
+def test_contact_method_errors_link_to_the_first_answer_and_keep_what_was_typed(client, opportunity):
+    response = client.post(form_url(opportunity), valid_data(contact_method="", email="jo@example.org"))
+    html = response.content.decode()
+    assert response.status_code == 200 and not ExpressionOfInterest.objects.exists()
+    assert '<a href="#id_contact_method_0">Choose how we should contact you</a>' in html
+    assert 'value="jo@example.org"' in html
+    chosen = client.post(form_url(opportunity), valid_data(contact_method="text", email="", phone=""))
+    assert re.search(r'<input type="radio" name="contact_method" value="text"[^>]* checked', chosen.content.decode())
+    assert "Enter a mobile number we can text" in chosen.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_and_confirmation_carry_need_help_and_exit_this_page(client, opportunity, site_settings):
+    site_settings.exit_page_url = "https://www.example.com/weather"
+    site_settings.save()
+    form = client.get(form_url(opportunity)).content.decode()
+    main = form.split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in main
+    assert 'href="https://www.example.com/weather"' in main and "Exit this page" in main
+    client.post(form_url(opportunity), valid_data())
+    sent = client.get(sent_url(opportunity)).content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in sent and "Exit this page" in sent
+    # Not on pages that are not about the forms.
+    assert "Exit this page" not in client.get(opportunity.url).content.decode()

@@ -3,6 +3,7 @@ personal-data registry, and the migrations that gave both core forms one
 set of contact details without losing any value."""
 
 import ast
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,10 @@ from django.db.migrations.executor import MigrationExecutor
 from wagtail import hooks
 
 from opportunities.models import ExpressionOfInterest
+from records.exports import ReadableSpreadsheetMixin, neutralise_formula, readable_cell
 from records.personal_data import HOOK_NAME, personal_data_models
 from records.references import REFERENCE_ALPHABET, generate_reference, normalise_reference, reference_pattern
-from suggestions.models import Suggestion, SurveySubmission
+from suggestions.models import FormPage, Suggestion, SurveySubmission
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURE_APPS = {"news", "opportunities", "suggestions"}
@@ -141,6 +143,54 @@ def test_contact_details_migrations_keep_every_value_and_go_back():
 
 
 # --- References -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_becomes_text(trigger):
+    assert neutralise_formula(f"{trigger}cmd|' /C calc'!A0") == f"'{trigger}cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("value", ["Alex", "", " =not first", "07700 900982", 42, -5, None])
+def test_other_cells_are_left_as_they_are(value):
+    assert neutralise_formula(value) == value
+
+
+@pytest.mark.parametrize(
+    "value, csv_cell, xlsx_cell",
+    [
+        (None, "", ""),
+        (True, "Yes", "Yes"),
+        (False, "No", "No"),
+        (["Mornings", "Evenings"], "Mornings, Evenings", "Mornings, Evenings"),
+        (
+            datetime(2026, 1, 5, 17, 4, 9, 999999, tzinfo=UTC),
+            "2026-01-05 17:04",
+            datetime(2026, 1, 5, 17, 4, 9),
+        ),
+        (datetime(2026, 6, 5, 17, 4, 9, 1, tzinfo=UTC), "2026-06-05 18:04", datetime(2026, 6, 5, 18, 4, 9)),
+        (3, "3", 3),
+    ],
+)
+def test_export_cells_read_as_people_expect(value, csv_cell, xlsx_cell):
+    assert readable_cell(value, "csv") == csv_cell
+    assert readable_cell(value, "xlsx") == xlsx_cell
+
+
+@pytest.mark.django_db
+def test_every_export_goes_through_the_one_readable_and_formula_safe_mixin():
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from opportunities.admin_views import expressions_of_interest_viewset
+    from suggestions.admin_views import suggestion_viewset
+
+    exporting_views = [
+        expressions_of_interest_viewset.index_view_class,
+        suggestion_viewset.index_view_class,
+        FormPage().get_submissions_list_view_class(),
+    ]
+    for view_class in exporting_views:
+        assert issubclass(view_class, SpreadsheetExportMixin)
+        assert issubclass(view_class, ReadableSpreadsheetMixin), view_class
 
 
 def test_references_use_an_unambiguous_alphabet_and_are_not_sequential():

@@ -69,5 +69,5 @@ def test_an_anonymous_session_lasts_minutes_not_weeks(client, suggestion_page):
 
 @pytest.mark.django_db
 def test_readme_schedules_clearing_expired_sessions():
-    scheduled_jobs = README.split("Schedule the regular jobs", 1)[1].split("\n7.", 1)[0]
-    assert "python manage.py clearsessions" in scheduled_jobs
+    scheduled_jobs = README.split("### Scheduled jobs", 1)[1].split("\n### ", 1)[0]
+    assert "manage.py clearsessions" in scheduled_jobs

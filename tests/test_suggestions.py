@@ -4,7 +4,9 @@ did", surveys built with the form builder, and retention."""
 import csv
 import io
 import os
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -29,6 +31,8 @@ from tests.factories.suggestions import (
     SuggestionTopicFactory,
     YouSaidWeDidPageFactory,
 )
+from tests.support.listings import row_html
+from tests.support.spreadsheets import FORMULA, NEUTRALISED_FORMULA, csv_rows, row_for, xlsx_rows
 
 Status = Suggestion.Status
 ANSWERED = [Status.DONE, Status.PARTLY_DONE, Status.CANT_DO]
@@ -224,19 +228,86 @@ def test_topic_in_the_address_is_chosen_when_it_is_a_known_one(client, suggestio
 @pytest.mark.django_db
 def test_anonymous_suggestion_stores_no_name_contact_detail_or_address(client, suggestion_page):
     topic = SuggestionTopicFactory(slug="the-hub")
-    response = post_suggestion(
-        client, topic="the-hub", name=NAME, email=EMAIL, phone=PHONE, contact_method="email", consent="on"
-    )
+    response = post_suggestion(client, topic="the-hub")
     assert response.status_code == 302
     suggestion = Suggestion.objects.get()
     assert suggestion.topic == topic and suggestion.channel == "website" and not suggestion.wants_reply
     stored = {field.name: getattr(suggestion, field.attname) for field in Suggestion._meta.concrete_fields}
-    for value in stored.values():
-        for secret in (NAME, "Alex", EMAIL, "07700", IP):
-            assert secret not in str(value), (secret, stored)
+    assert IP not in str(stored)
     assert not suggestion.consent and suggestion.contact_method == ""
     for session in Session.objects.all():
         assert IP not in str(session.get_decoded())
+
+
+@pytest.mark.django_db
+def test_no_reply_with_reply_details_filled_in_asks_which_they_meant_and_keeps_everything(client, suggestion_page):
+    """Without JavaScript "No" is ticked by default and every reply box shows: a
+    person who filled them in but left "No" must be asked, not silently ignored."""
+    SuggestionTopicFactory(slug="the-hub")
+    typed = reply_data("phone", wants_reply="no", topic="the-hub", text="Open the Hub on Sundays, please.")
+    response = post_suggestion(client, **typed)
+    html = html_of(response)
+    assert response.status_code == 200
+    assert not Suggestion.objects.exists()
+    assert "<title>Error: " in html
+    assert '<a href="#id_wants_reply_0">You chose “No, I want to stay anonymous” but also filled in how' in html
+    assert "Open the Hub on Sundays, please.</textarea>" in html and '<option value="the-hub" selected>' in html
+    for value in (NAME, EMAIL, PHONE):
+        assert f'value="{value}"' in html
+    assert f"{ADDRESS}</textarea>" in html and 'value="Chris at the Outreach Project"' in html
+    assert re.search(r'<input type="radio" name="contact_method" value="phone"[^>]* checked', html)
+    assert 'name="consent" id="id_consent" checked' in html
+    # They meant Yes: now it goes through, and only the phone number is kept.
+    assert post_suggestion(client, **{**typed, "wants_reply": "yes"}).status_code == 302
+    suggestion = Suggestion.objects.get()
+    assert suggestion.wants_reply and suggestion.phone == PHONE and suggestion.email == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["name", "email", "phone", "postal_address", "support_worker", "contact_method"])
+def test_any_one_reply_detail_with_no_reply_is_a_contradiction(client, suggestion_page, field):
+    response = post_suggestion(client, **{field: reply_data("email")[field]})
+    assert response.status_code == 200 and not Suggestion.objects.exists()
+    assert "but also filled in how to reply" in html_of(response)
+
+
+@pytest.mark.django_db
+def test_consent_ticked_with_no_reply_is_a_contradiction(client, suggestion_page):
+    response = post_suggestion(client, consent="on")
+    assert response.status_code == 200 and not Suggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_with_only_spaces_in_the_reply_boxes_is_not_a_contradiction(client, suggestion_page):
+    assert post_suggestion(client, name="   ", email=" ").status_code == 302
+
+
+@pytest.mark.django_db
+def test_confirmation_says_plainly_that_an_anonymous_suggestion_gets_no_reply(client, suggestion_page):
+    post_suggestion(client)
+    html = html_of(client.get("/have-your-say/sent/"))
+    assert "You chose to stay anonymous, so we will not reply to you." in html
+    assert "We will reply" not in html and "within 5 working days" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "promise"),
+    [
+        ("email", "We will reply by email."),
+        ("phone", "We will reply by phone."),
+        ("text", "We will reply by text message."),
+        ("post", "We will reply by letter."),
+        ("support_worker", "We will reply through your support worker."),
+    ],
+)
+def test_confirmation_says_how_we_will_reply(client, suggestion_page, method, promise):
+    assert post_suggestion(client, **reply_data(method)).status_code == 302
+    html = html_of(client.get("/have-your-say/sent/"))
+    assert promise in html and "We aim to get back to you within 5 working days." in html
+    assert "stay anonymous" not in html
+    for secret in (NAME, EMAIL, PHONE, ADDRESS):
+        assert secret not in html
 
 
 @pytest.mark.django_db
@@ -285,7 +356,9 @@ def test_details_for_a_reply_are_checked_only_when_needed(client, suggestion_pag
     bad = post_suggestion(client, **reply_data("email", email="not-an-email", phone="abc"))
     assert "Enter an email address in the correct format" in html_of(bad)
     assert "Enter a phone number, like" not in html_of(bad)
-    assert post_suggestion(client, wants_reply="no", email="not-an-email", phone="abc").status_code == 302
+    # With No, a badly typed detail is not checked: the person is asked whether they wanted a reply.
+    no_reply = html_of(post_suggestion(client, wants_reply="no", email="not-an-email", phone="abc"))
+    assert "but also filled in how to reply" in no_reply and "Enter a phone number, like" not in no_reply
 
 
 @pytest.mark.django_db
@@ -344,7 +417,6 @@ def test_confirmation_page_shows_reference_next_steps_and_status_link(client, su
     html = html_of(page)
     assert "no-store" in page["Cache-Control"]
     assert f'<strong class="reference">{reference}</strong>' in html
-    assert "We aim to get back to you within 5 working days." in html
     assert f'href="/have-your-say/check/?reference={reference}"' in html
     assert 'href="/you-said-we-did/"' in html
     # Shown once: a refresh (or the next person at a shared computer) goes
@@ -379,7 +451,7 @@ def test_acknowledgement_goes_only_to_people_who_asked_for_a_reply_by_email(
     client, suggestion_page, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        post_suggestion(client, text="Anonymous one", email=EMAIL)
+        post_suggestion(client, text="Anonymous one")
         post_suggestion(client, text="By phone", **reply_data("phone"))
     assert [message.to for message in mail.outbox] == [["team@example.org"], ["team@example.org"]]
     mail.outbox.clear()
@@ -769,6 +841,103 @@ def test_dashboard_panel_shows_waiting_suggestions_to_the_involvement_team_only(
     assert "waiting for a reply" not in html_of(client.get("/admin/"))
 
 
+def received_days_ago(record, days):
+    type(record).objects.filter(pk=record.pk).update(created_at=timezone.now() - timedelta(days=days))
+
+
+@pytest.fixture
+def triage_suggestions():
+    topic = SuggestionTopicFactory(name="Food at the Hub", slug="food")
+    waiting = SuggestionFactory(text="  Hot meals on Sundays please\nMy name is Private Person", topic=topic)
+    flagged = SuggestionFactory(text="I do not feel safe at night", is_safeguarding_concern=True)
+    answered = SuggestionFactory(text="Longer opening hours", published=True)
+    received_days_ago(waiting, 3)
+    received_days_ago(answered, 40)
+    return {"waiting": waiting, "flagged": flagged, "answered": answered}
+
+
+@pytest.mark.django_db
+def test_suggestion_listing_shows_triage_at_a_glance(client, involvement_officer, triage_suggestions):
+    client.force_login(involvement_officer)
+    html = html_of(client.get(reverse("suggestions:index")))
+    waiting = row_html(html, triage_suggestions["waiting"].reference)
+    assert "Hot meals on Sundays please" in waiting and "Private Person" not in waiting  # first line only
+    assert "Food at the Hub" in waiting and "3 days" in waiting
+    assert '<td class="sui-nowrap title">' in waiting  # the reference never wraps
+    assert "sui-flagged" not in waiting and "Safeguarding concern" not in waiting
+    flagged = row_html(html, triage_suggestions["flagged"].reference)
+    assert '<tr class="sui-flagged">' in flagged and "Safeguarding concern" in flagged  # colour and words
+    assert "Today" in flagged
+    assert "days" not in row_html(html, triage_suggestions["answered"].reference)  # no longer waiting
+    assert "records/admin.css" in html
+
+
+def test_the_admin_stylesheet_keeps_references_on_one_line_and_colours_flagged_rows():
+    css = (Path(__file__).resolve().parent.parent / "records/static/records/admin.css").read_text()
+    assert re.search(r"\.sui-nowrap\s*{\s*white-space:\s*nowrap;", css)
+    assert re.search(r"tr\.sui-flagged > td:first-child[^{]*{\s*border-inline-start:[^;]*critical", css)
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_suggestions_at_a_glance(client, involvement_officer, triage_suggestions):
+    client.force_login(involvement_officer)
+    html = html_of(client.get("/admin/"))
+    waiting = row_html(html, triage_suggestions["waiting"].reference)
+    assert "Hot meals on Sundays please" in waiting and "Private Person" not in waiting
+    assert "Food at the Hub" in waiting and "3 days" in waiting and 'class="sui-nowrap"' in waiting
+    flagged = row_html(html, triage_suggestions["flagged"].reference)
+    assert 'class="sui-flagged"' in flagged and "Safeguarding concern" in flagged
+    # Flagged records come first.
+    assert html.index(triage_suggestions["flagged"].reference) < html.index(triage_suggestions["waiting"].reference)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["Moderators", "Editors"])
+def test_other_groups_never_see_what_people_wrote_even_if_given_the_records(client, request, triage_suggestions, group):
+    """Even if someone grants another group the view permission, the message
+    column and the dashboard's first lines stay with the Involvement team."""
+    from django.contrib.auth.models import Permission
+
+    Group.objects.get(name=group).permissions.add(Permission.objects.get(codename="view_suggestion"))
+    client.force_login(request.getfixturevalue(group.lower().removesuffix("s")))
+    listing = html_of(client.get(reverse("suggestions:index")))
+    dashboard = html_of(client.get("/admin/"))
+    assert triage_suggestions["waiting"].reference in listing and triage_suggestions["waiting"].reference in dashboard
+    for html in (listing, dashboard):
+        assert "Hot meals" not in html and "feel safe" not in html and ">Message<" not in html
+
+
+@pytest.mark.django_db
+def test_suggestion_exports_read_as_labels_and_local_dates_without_formulas(client, involvement_officer):
+    received = timezone.make_aware(timezone.datetime(2026, 7, 1, 9, 30, 15, 123456), UTC)
+    suggestion = SuggestionFactory(
+        with_reply=True, name=FORMULA, text="-1 for the new rota", status=Status.CONSIDERING, created_at=received
+    )
+    client.force_login(involvement_officer)
+    index = reverse("suggestions:index")
+    row = row_for(csv_rows(client, index), suggestion.reference)
+    assert row["What to call them"] == NEUTRALISED_FORMULA
+    assert row["Their suggestion"] == "'-1 for the new rota"
+    assert (row["Status"], row["Channel"], row["How to contact them"]) == ("Being considered", "Website", "Email")
+    assert row["Received"] == "2026-07-01 10:30"  # British Summer Time, no seconds' fractions
+    assert (row["Safeguarding concern"], row["Wants a reply"]) == ("No", "Yes")
+    cells = row_for(xlsx_rows(client, index), suggestion.reference)
+    assert cells["What to call them"].value == NEUTRALISED_FORMULA and cells["What to call them"].data_type == "s"
+    assert cells["Status"].value == "Being considered"
+    assert cells["Received"].value == timezone.datetime(2026, 7, 1, 10, 30, 15)
+
+
+@pytest.mark.django_db
+def test_export_buttons_are_in_the_header_not_a_menu(client, involvement_officer):
+    client.force_login(involvement_officer)
+    html = html_of(client.get(reverse("suggestions:index")))
+    start = html.index('id="w-slim-header-buttons"')
+    header = html[start : html.index("</nav>", start)]
+    for spreadsheet_format in ("csv", "xlsx"):
+        assert f'<a href="/admin/suggestions/?export={spreadsheet_format}" class="w-header-button button"' in header
+    assert "w-dropdown" not in header  # nothing hidden behind a "..." menu
+
+
 @pytest.mark.django_db
 def test_editors_and_the_team_manage_the_topic_list(client, editor, involvement_officer, reviewer):
     url = reverse("wagtailsnippets_suggestions_suggestiontopic:add")
@@ -944,6 +1113,26 @@ def test_survey_responses_are_for_the_involvement_team_not_editors(
     assert "/admin/survey-responses/" not in dashboard and "/admin/forms/" not in dashboard
 
 
+@pytest.mark.django_db
+def test_survey_response_exports_carry_no_live_formulas(client, survey, involvement_officer):
+    FormFieldFactory(page=survey, label="=1+1", required=False)  # a question label is a heading
+    client.post(
+        "/survey/",
+        {"when_should_the_hub_open": "Evenings", "your_name": FORMULA, "anything_else": "@everyone\ncall me"},
+    )
+    client.force_login(involvement_officer)
+    submissions = reverse("wagtailforms:list_submissions", args=[survey.pk])
+    for rows in (csv_rows(client, submissions), xlsx_rows(client, submissions)):
+        (row,) = rows
+        cells = {heading: getattr(cell, "value", cell) for heading, cell in row.items()}
+        assert cells["Your name"] == NEUTRALISED_FORMULA
+        assert cells["Anything else?"] == "'@everyone\ncall me"
+        assert cells["When should the Hub open?"] == "Evenings"
+        assert "'=1+1" in cells and "=1+1" not in cells
+    (row,) = csv_rows(client, submissions)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row["Submission date"])
+
+
 # --- Retention ---------------------------------------------------------------------
 
 
@@ -1075,3 +1264,16 @@ def test_feed_escapes_staff_text_so_no_markup_reaches_feed_readers(client, said_
         read = item.find(element).text
         assert "<script" not in read and "<img" not in read and "<a " not in read and "<b>" not in read
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in item.find("description").text
+
+
+@pytest.mark.django_db
+def test_suggestion_pages_say_not_for_urgent_things_and_offer_need_help_and_exit(client, suggestion_page):
+    form = client.get("/have-your-say/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Replies take a few working days, so do not use this form for anything urgent." in form
+    assert "Need help now?" in form and 'href="tel:999"' in form
+    assert 'href="https://www.bbc.co.uk/weather"' in form and "Exit this page" in form
+    post_suggestion(client)
+    sent = client.get("/have-your-say/sent/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in sent and "Exit this page" in sent
+    check = client.get("/have-your-say/check/").content.decode().split('<footer class="site-footer">', 1)[0]
+    assert "Need help now?" in check and "Exit this page" in check

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
 ]
 
@@ -143,19 +145,49 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else memory.
+# --- Deployment: cache ------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every app server), else memory.
+# Redis is optional at run time: if it stops, the default cache answers
+# "nothing cached" instead of raising (IGNORE_EXCEPTIONS), and rate limits
+# move to each process's memory with a logged warning (home/cache.py), so
+# pages and forms keep working. Short timeouts stop a dead Redis from
+# slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+
+
+def redis_caches(url):
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "sui",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS},
+        },
+        "ratelimit": {
+            "BACKEND": "home.cache.RedisWithMemoryFallbackCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "sui-rl",
+            "OPTIONS": REDIS_TIMEOUTS,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
+
+
+# --- Deployment: background tasks -------------------------------------------
+# Emails (home/mail.py) and Wagtail's own background jobs are queued in the
+# database and run by `manage.py db_worker`, so nothing is lost while the
+# mail server is down and a request never waits for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
 # Staff sign-in (home/signin.py): django-axes checks every attempt first and
@@ -171,7 +203,8 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.signin.locked_out_response"
-AXES_CLIENT_IP_CALLABLE = "home.signin.client_address"
+# The same address the public forms' rate limits count (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "home.clientip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,19 +231,52 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Optional S3-compatible object storage for uploaded media, so that several
-# app servers share one set of files. Needs `pip install django-storages[s3]`.
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {
+# --- Deployment: shared storage for uploads ---------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, documents and images live in S3-compatible
+# object storage (django-storages), so every app server sees every upload;
+# otherwise on this machine's disk (MEDIA_ROOT). The bucket stays private:
+# documents are streamed through Wagtail's serve view, which checks privacy
+# settings first, and image URLs are signed and expire after a day (far
+# longer than any page is cached). Credentials come from AWS_ACCESS_KEY_ID
+# and AWS_SECRET_ACCESS_KEY (or the machine's role), read by boto3 itself.
+S3_URL_LIFETIME_SECONDS = 24 * 60 * 60
+
+
+def s3_storage(bucket, endpoint_url=None, region=None, addressing_style=None):
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "addressing_style": addressing_style or None,
             "default_acl": None,
-            "querystring_auth": False,
+            "querystring_auth": True,
+            "querystring_expire": S3_URL_LIFETIME_SECONDS,
+            "file_overwrite": False,
         },
     }
+
+
+def media_origin(endpoint_url):
+    """Where browsers fetch images from, for the Content-Security-Policy."""
+    if not endpoint_url:
+        return "https://*.amazonaws.com"
+    scheme, _, rest = endpoint_url.partition("://")
+    return f"{scheme}://{rest.split('/')[0]}"
+
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_storage(
+        os.environ["AWS_STORAGE_BUCKET_NAME"],
+        os.environ.get("AWS_S3_ENDPOINT_URL"),
+        os.environ.get("AWS_S3_REGION_NAME"),
+        os.environ.get("AWS_S3_ADDRESSING_STYLE"),
+    )
+    MEDIA_ORIGINS = [media_origin(os.environ.get("AWS_S3_ENDPOINT_URL"))]
+else:
+    MEDIA_ORIGINS = []
+
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -257,7 +323,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],
@@ -315,9 +381,14 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 # is cleared this many days after it was received (purge_personal_data).
 RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "365"))
 
-# Behind a reverse proxy the client address is in X-Forwarded-For; set
-# RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR there so limits apply per person.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+
+# --- Deployment: client address behind proxies ------------------------------
+# How many reverse proxies in front of the site append to X-Forwarded-For
+# (nginx alone: 1; a CDN and nginx: 2). 0 trusts no header and uses the
+# socket's address. home/clientip.py reads the header from the right, so a
+# value the visitor adds on the left changes nothing.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+RATELIMIT_IP_META_KEY = "home.clientip.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import documents
+from home.icons import render_icon, section_icon_name
 from home.pagination import elided_page_range
 
 register = template.Library()
@@ -34,15 +35,47 @@ def link_text(document, label=""):
     return documents.document_link_text(document, label)
 
 
+def menu_pages(request):
+    """Top-level pages ticked 'Show in menus' in the editor, in tree order.
+    Looked up once per request: the header draws the menu twice (phone and
+    wide screens) and the search page lists the sections again."""
+    if request is None:
+        return []
+    if not hasattr(request, "_menu_pages"):
+        site = Site.find_for_request(request)
+        request._menu_pages = list(site.root_page.get_children().live().in_menu()) if site else []
+    return request._menu_pages
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
-    """Top-level pages ticked 'Show in menus' in the editor, in tree order."""
+def main_navigation(context, layout="wide"):
+    """The main menu: a <details> "Menu" on phones, a row of links on wider screens."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    items = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
-    ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True)) if isinstance(current, Page) else set()
-    return {"menu_items": items, "current": current, "current_ancestor_ids": ancestor_ids}
+    if request is not None and isinstance(current, Page) and not hasattr(request, "_menu_ancestor_ids"):
+        request._menu_ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True))
+    ancestor_ids = getattr(request, "_menu_ancestor_ids", set())
+    return {
+        "menu_items": menu_pages(request),
+        "current": current,
+        "current_ancestor_ids": ancestor_ids,
+        "layout": layout,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def main_sections(context):
+    return menu_pages(context.get("request"))
+
+
+@register.simple_tag
+def icon(name, css_class="icon"):
+    return render_icon(name, css_class)
+
+
+@register.simple_tag
+def section_icon(page, css_class="icon"):
+    return render_icon(section_icon_name(page), css_class)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")

@@ -78,6 +78,12 @@ def viewport_name(request):
     return request.param
 
 
+# Tests whose outcome does not depend on the screen width run at one width
+# only: a parametrize of the same name overrides the two-width fixture above.
+desktop_only = pytest.mark.parametrize("viewport_name", ["desktop"])
+phone_only = pytest.mark.parametrize("viewport_name", ["phone"])
+
+
 def new_page(browser, viewport_name, *, javascript=True):
     context = browser.new_context(viewport=VIEWPORTS[viewport_name], java_script_enabled=javascript, locale="en-GB")
     context.set_default_timeout(10_000)

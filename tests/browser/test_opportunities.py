@@ -32,6 +32,14 @@ def tab_to_link(page, text):
     tab_until(page, "el.tagName === 'A' && el.textContent.trim().startsWith(argument)", text)
 
 
+def open_the_menu_on_a_phone(page):
+    """On a phone the main menu folds behind "Menu": a button with JavaScript,
+    a <details> summary without; Enter opens either."""
+    if page.viewport_name == "phone":
+        tab_until(page, "el.classList.contains('phone-menu__toggle')")
+        page.keyboard.press("Enter")
+
+
 def tab_to_field(page, element_id):
     tab_until(page, "el.id === argument", element_id)
 
@@ -46,6 +54,7 @@ def page_with_and_without_js(request, browser, viewport_name):
 def test_keyboard_only_from_home_to_a_sent_expression_of_interest(page_with_and_without_js, live_server, demo_site):
     page = page_with_and_without_js
     page.goto(f"{live_server.url}/")
+    open_the_menu_on_a_phone(page)
     tab_to_link(page, "Get involved")
     page.keyboard.press("Enter")
     page.wait_for_url("**/get-involved/")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, axe_violations
+from tests.browser.conftest import assert_accessible, axe_violations, desktop_only, phone_only
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,6 +22,7 @@ def test_page_types_have_no_accessibility_violations(page, live_server, demo_sit
     assert_accessible(page, name)
 
 
+@desktop_only
 def test_skip_link_is_first_and_moves_focus_to_main_content(page, live_server, demo_site):
     page.goto(f"{live_server.url}/about/")
     page.keyboard.press("Tab")
@@ -32,6 +33,7 @@ def test_skip_link_is_first_and_moves_focus_to_main_content(page, live_server, d
     assert page.evaluate("location.hash") == "#main-content"
 
 
+@phone_only
 def test_phone_layout_does_not_scroll_sideways(page, live_server, demo_site):
     page.goto(f"{live_server.url}/policy/")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -39,6 +41,7 @@ def test_phone_layout_does_not_scroll_sideways(page, live_server, demo_site):
     assert scroll_width <= client_width
 
 
+@desktop_only
 def test_the_checker_itself_catches_a_broken_page(page):
     """An image without alt text and an unlabelled input must fail the check."""
     page.set_content(

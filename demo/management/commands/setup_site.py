@@ -1,7 +1,9 @@
 """First-run setup for `make run`: demo content when the site is empty, an
 `admin` account, and one demo account per staff group for trying each role.
 Safe to run every time; it never changes existing data. Refuses to run
-without DEBUG, so production never gets demo accounts."""
+without DEBUG, so production never gets demo accounts. The passwords it makes
+are kept (demo/sign_in.py) so that `make run` can show them again when the
+server starts."""
 
 import os
 import secrets
@@ -11,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, CommandError, call_command
 
+from demo.sign_in import RESET_HINT, sign_in_url, store_accounts
 from home.groups import EDITORS, INVOLVEMENT_TEAM, MODERATORS, SERVICE_USER_REVIEWERS
 from home.models import HomePage
 
@@ -34,9 +37,6 @@ class Command(BaseCommand):
         self.ensure_admin()
         self.ensure_demo_users()
 
-    def sign_in_url(self):
-        return f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
-
     def ensure_admin(self):
         User = get_user_model()
         if User.objects.filter(username="admin").exists():
@@ -44,16 +44,19 @@ class Command(BaseCommand):
             return
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@example.org", password)
-        shown = "from DJANGO_SUPERUSER_PASSWORD" if os.environ.get("DJANGO_SUPERUSER_PASSWORD") else password
+        chosen = bool(os.environ.get("DJANGO_SUPERUSER_PASSWORD"))
+        store_accounts([("admin", None if chosen else password, "superuser: everything")])
+        shown = "from DJANGO_SUPERUSER_PASSWORD" if chosen else password
         self.stdout.write(
             self.style.WARNING(
-                f"\nSign in at {self.sign_in_url()} as 'admin' with password: {shown}\nThis is shown only once.\n"
+                f"\nSign in at {sign_in_url()} as 'admin' with password: {shown}\n"
+                "It is shown again when the server starts.\n"
             )
         )
 
     def ensure_demo_users(self):
         User = get_user_model()
-        created = []
+        created, stored = [], []
         for username, group_name, role in DEMO_USERS:
             if User.objects.filter(username=username).exists():
                 continue
@@ -63,13 +66,15 @@ class Command(BaseCommand):
             )
             user.groups.add(Group.objects.get(name=group_name))
             created.append(f"  {username:<12} {password}   {group_name}: {role}")
+            stored.append((username, password, f"{group_name}: {role}"))
         if not created:
             self.stdout.write("The demo accounts already exist; their passwords are unchanged.")
             return
+        store_accounts(stored)
         self.stdout.write(
             self.style.WARNING(
-                "\nDemo accounts for trying each role (username, password, group); shown only once:\n"
+                "\nDemo accounts for trying each role (username, password, group):\n"
                 + "\n".join(created)
-                + f"\nSign in as any of them at {self.sign_in_url()}\n"
+                + f"\nSign in as any of them at {sign_in_url()}\n{RESET_HINT}\n"
             )
         )

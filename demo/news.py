@@ -1,18 +1,17 @@
 """Demo content for the Information rung: news, newsletters and bulletins,
 meeting groups and minutes, leaflets in several formats. Written in our own
 words from the partnership's involvement policy. Safe to run again: pages,
-documents, images and groups that exist are left exactly as they are."""
+documents, images and groups that exist are left exactly as they are.
 
-from datetime import date, time, timedelta
+Every date is counted back from the day the content is loaded, so news is
+recent, past meetings are past and the next Forum is ahead; refresh_dates
+moves them again on a long-lived demo site."""
 
-from django.utils import timezone
+from datetime import time, timedelta
+
 from taggit.models import Tag
-from wagtail.documents import get_document_model
 
-from home.demo_files import ensure_document, ensure_image, make_pdf
-from home.demo_pages import ensure_child_page, heading, paragraph, stream
-
-from .models import (
+from news.models import (
     LeafletFormat,
     LeafletFormatKind,
     LeafletIndexPage,
@@ -29,16 +28,19 @@ from .models import (
     NewsPageTag,
 )
 
+from .files import ensure_image, pdf_document, rewrite_pdf_document
+from .pages import (
+    days_from_today,
+    ensure_child_page,
+    heading,
+    paragraph,
+    refresh_child_page,
+    refresh_page,
+    stream,
+    weekday_on_or_before,
+)
+
 # --- Helpers ------------------------------------------------------------------
-
-
-def pdf_document(title, paragraphs, *, large_print=False):
-    """A real PDF document, made only if one with this title does not exist yet."""
-    existing = get_document_model().objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    filename = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") + ".pdf"
-    return ensure_document(title, filename, make_pdf(title, paragraphs, large_print=large_print))
 
 
 def is_missing(parent, slug):
@@ -53,14 +55,16 @@ def tagged(through, names):
 
 # --- News, newsletters and bulletins --------------------------------------------
 
+TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 1, 2, 3, 4
+
 NEWS = [
     {
         "slug": "hub-opens-on-saturdays",
         "title": "The Lived Experience Hub now opens on Saturdays",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 11, 20),
+        "days_ago": 12,
         "tags": ["Hub"],
-        "summary": "From December the Hub is open every Saturday morning, because Forum members told us weekdays "
+        "summary": "The Hub is now open every Saturday morning, because Forum members told us weekdays "
         "do not suit everyone.",
         "image": ("Hub open on Saturdays", "The front door of the Hub with a sign saying Open Saturday."),
         "body": [
@@ -72,16 +76,16 @@ NEWS = [
         ],
     },
     {
-        "slug": "winter-newsletter-2026",
-        "title": "Winter newsletter 2026",
+        "slug": "newsletter-issue-8",
+        "title": "Newsletter, issue 8",
         "kind": NewsKind.NEWSLETTER,
-        "date": date(2026, 11, 2),
+        "days_ago": 30,
         "tags": ["Hub", "Service User Forum"],
         "summary": "Saturday opening at the Hub, what the peer researchers found, and dates for the Forum "
-        "over the winter.",
+        "over the next few months.",
         "pdf": [
-            "Welcome to our winter newsletter. This edition is about the changes you asked for this year.",
-            "The Hub will open on Saturday mornings from December. This came straight from the Forum.",
+            "Welcome to issue 8 of our newsletter. This edition is about the changes you asked for this year.",
+            "The Hub will open on Saturday mornings, 10am to 1pm, from next month. This came straight from the Forum.",
             "Our peer researchers spoke to 40 people about their first week with a new service. The main "
             "message: people want one worker who stays with them, not a new face every time.",
             "The Service User Forum meets on the second Thursday of every month at the Hub, 10am to midday. "
@@ -89,16 +93,16 @@ NEWS = [
             "Want this newsletter in Easy Read or large print? Ask at the Hub or ring 0151 496 0123.",
         ],
         "body": [
-            "<p>Our winter newsletter is out. You can download it below, or pick up a paper copy at the Hub.</p>",
+            "<p>Issue 8 of our newsletter is out. You can download it below, or pick up a paper copy at the Hub.</p>",
         ],
     },
     {
         "slug": "forum-moves-to-thursdays",
         "title": "The Service User Forum is moving to Thursdays",
         "kind": NewsKind.BULLETIN,
-        "date": date(2026, 10, 15),
+        "days_ago": 48,
         "tags": ["Service User Forum"],
-        "summary": "From November the Forum meets on the second Thursday of each month, not the Tuesday.",
+        "summary": "From next month the Forum meets on the second Thursday of each month, not the Tuesday.",
         "body": [
             "<p>Tuesdays clash with the drop-in clinic, so members voted to move the Forum. Same time, same "
             "place: 10am to midday at the Hub.</p>",
@@ -108,9 +112,9 @@ NEWS = [
         "slug": "peer-researchers-share-findings",
         "title": "Peer researchers share what they found",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 9, 24),
+        "days_ago": 69,
         "tags": ["Peer research"],
-        "summary": "Six peer researchers spent the summer asking people about their first week with a new service. "
+        "summary": "Six peer researchers spent three months asking people about their first week with a new service. "
         "Here is what they heard.",
         "body": [
             "<p>Peer researchers are people with lived experience who are trained to gather other people's "
@@ -124,7 +128,7 @@ NEWS = [
         "slug": "service-users-help-choose-hub-coordinator",
         "title": "Service users help choose our new Hub coordinator",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 8, 12),
+        "days_ago": 112,
         "tags": ["Recruitment"],
         "summary": "Three Forum members sat on the interview panel for the new Hub coordinator and had an equal "
         "say in who got the job.",
@@ -137,32 +141,33 @@ NEWS = [
         ],
     },
     {
-        "slug": "summer-newsletter-2026",
-        "title": "Summer newsletter 2026",
+        "slug": "newsletter-issue-7",
+        "title": "Newsletter, issue 7",
         "kind": NewsKind.NEWSLETTER,
-        "date": date(2026, 7, 1),
+        "days_ago": 154,
         "tags": ["Peer research", "Training"],
-        "summary": "A new peer research project, training dates for the summer, and what happened to your "
-        "suggestions in the spring.",
+        "summary": "A new peer research project, dates for interview panel training, and what happened to your "
+        "recent suggestions.",
         "pdf": [
-            "Welcome to our summer newsletter.",
+            "Welcome to issue 7 of our newsletter.",
             "Peer research: we are starting a project on people's first week with a new service. We are looking "
             "for six peer researchers. Training is paid for and you will get a certificate.",
-            "Training: interview panel training runs in June and July at the Hub. It takes one morning.",
+            "Training: interview panel training runs over the next two months at the Hub. It takes one morning.",
             "You said, we did: you asked for clearer letters about appointments. Two partners have rewritten "
             "their letters with the Forum's help.",
         ],
         "body": [
-            "<p>Our summer newsletter is out. Download it below, or pick up a paper copy at the Hub.</p>",
+            "<p>Issue 7 of our newsletter is out. Download it below, or pick up a paper copy at the Hub.</p>",
         ],
     },
     {
         "slug": "interview-panel-training-places",
         "title": "Interview panel training: places left",
         "kind": NewsKind.BULLETIN,
-        "date": date(2026, 6, 10),
+        "days_ago": 175,
         "tags": ["Training", "Recruitment"],
-        "summary": "There are four places left on the interview panel training on 24 June. No experience needed.",
+        "summary": "There are four places left on the interview panel training in two weeks' time. No experience "
+        "needed.",
         "body": [
             "<p>The session runs from 10am to 1pm at the Hub. Lunch and travel costs are covered. Ask at the Hub "
             "or ring the Involvement team to book a place.</p>",
@@ -172,7 +177,7 @@ NEWS = [
         "slug": "policy-reviewed-with-you",
         "title": "Our involvement policy has been reviewed with you",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 5, 20),
+        "days_ago": 196,
         "tags": ["Policy"],
         "summary": "Forum members went through the involvement policy line by line. Here is what changed.",
         "body": [
@@ -186,7 +191,7 @@ NEWS = [
         "slug": "easy-read-leaflets",
         "title": "Easy Read leaflets now available",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 4, 8),
+        "days_ago": 238,
         "tags": ["Easy Read"],
         "summary": "Our main leaflets now come in Easy Read, with short sentences and pictures. Large print "
         "versions are on the way.",
@@ -196,26 +201,29 @@ NEWS = [
         ],
     },
     {
-        "slug": "hub-closed-bank-holiday",
-        "title": "Hub closed on Easter Monday",
+        "slug": "hub-kitchen-closed-for-repairs",
+        "title": "Hub kitchen closed for a week",
         "kind": NewsKind.BULLETIN,
-        "date": date(2026, 3, 30),
+        "days_ago": 247,
         "tags": ["Hub"],
-        "summary": "The Hub is closed on Monday 6 April for the bank holiday and open as normal on Tuesday.",
-        "body": ["<p>If you need help while the Hub is closed, your usual service can tell you who is on call.</p>"],
+        "summary": "The kitchen at the Hub is closed for a week from Monday while it is repaired. The Hub itself is "
+        "open as normal.",
+        "body": [
+            "<p>Tea and coffee are still on, from the urn in the main room. Lunch at the Forum is brought in.</p>"
+        ],
     },
     {
-        "slug": "what-changed-this-winter",
-        "title": "What changed because of your suggestions this winter",
+        "slug": "what-changed-because-of-your-suggestions",
+        "title": "What changed because of your suggestions",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 2, 18),
+        "days_ago": 287,
         "tags": ["Policy", "Service User Forum"],
         "summary": "Longer opening hours, clearer letters and a quieter room at the Hub: three changes that came "
         "from your suggestions.",
         "body": [
-            "<p>Every suggestion gets a reference number and an answer. This winter, three suggestions led to "
-            "real changes.</p>",
-            "<ul><li>The Hub stays open until 5pm on Wednesdays.</li><li>Two partners have rewritten their "
+            "<p>Every suggestion gets a reference number and an answer. In the last few months, three suggestions led "
+            "to real changes.</p>",
+            "<ul><li>The Hub stays open until 7pm on Tuesdays and Thursdays.</li><li>Two partners have rewritten their "
             "appointment letters in plain English.</li><li>The small meeting room is now a quiet room.</li></ul>",
         ],
     },
@@ -223,7 +231,7 @@ NEWS = [
         "slug": "induction-led-by-service-users",
         "title": "New staff learn from people with lived experience",
         "kind": NewsKind.NEWS,
-        "date": date(2026, 1, 22),
+        "days_ago": 314,
         "tags": ["Training"],
         "summary": "Every new member of staff across the partnership now spends a morning with Forum members as "
         "part of their induction.",
@@ -233,19 +241,19 @@ NEWS = [
         ],
     },
     {
-        "slug": "christmas-opening-times",
-        "title": "Christmas and New Year opening times",
+        "slug": "hub-closed-for-staff-training",
+        "title": "Hub closed for a staff training day",
         "kind": NewsKind.BULLETIN,
-        "date": date(2025, 12, 15),
+        "days_ago": 352,
         "tags": ["Hub"],
-        "summary": "The Hub closes at 1pm on Christmas Eve and opens again on Friday 2 January.",
-        "body": ["<p>A list of services open over the holidays is on the noticeboard at the Hub.</p>"],
+        "summary": "The Hub is closed all day next Wednesday while staff and peer volunteers train together.",
+        "body": ["<p>If you need help that day, your usual service can tell you who is on call.</p>"],
     },
     {
         "slug": "peer-research-volunteers-wanted",
         "title": "Peer research project looks for volunteers",
         "kind": NewsKind.NEWS,
-        "date": date(2025, 10, 30),
+        "days_ago": 398,
         "tags": ["Peer research"],
         "summary": "We are training people with lived experience to find out how well services are working. "
         "No experience needed.",
@@ -258,7 +266,7 @@ NEWS = [
         "slug": "forum-members-join-core-strategic-group",
         "title": "Forum members join the Core Strategic Group",
         "kind": NewsKind.NEWS,
-        "date": date(2025, 9, 17),
+        "days_ago": 441,
         "tags": ["Service User Forum"],
         "summary": "Two people chosen by the Forum now sit on the group that sets the partnership's direction, "
         "as equal members.",
@@ -271,17 +279,20 @@ NEWS = [
         "slug": "new-suggestion-box",
         "title": "A new suggestion box at the Hub",
         "kind": NewsKind.BULLETIN,
-        "date": date(2025, 7, 9),
+        "days_ago": 511,
         "tags": ["Hub"],
         "summary": "You can now post a suggestion in the box by the Hub's front door. You do not have to give "
         "your name.",
-        "body": ["<p>We empty the box every Friday and every suggestion gets an answer on the website.</p>"],
+        "body": [
+            "<p>We empty the box every Friday. Every suggestion gets an answer, and we publish what changed on "
+            'the <a href="/you-said-we-did/">You said, we did</a> page.</p>'
+        ],
     },
 ]
 
 
-def load_news(home_page):
-    index = ensure_child_page(
+def ensure_news_index(home_page):
+    return ensure_child_page(
         home_page,
         NewsIndexPage,
         "news",
@@ -289,13 +300,17 @@ def load_news(home_page):
         introduction="News, newsletters and short bulletins from across the partnership and the Lived Experience Hub.",
         show_in_menus=True,
     )
+
+
+def load_news(home_page):
+    index = ensure_news_index(home_page)
     for item in NEWS:
         if not is_missing(index, item["slug"]):
             continue
         fields = {
             "title": item["title"],
             "kind": item["kind"],
-            "date": item["date"],
+            "date": days_from_today(-item["days_ago"]),
             "summary": item["summary"],
             "body": stream(*[paragraph(html) for html in item["body"]]),
             "tagged_items": tagged(NewsPageTag, item["tags"]),
@@ -345,96 +360,112 @@ BOARD_ATTENDANCE = [("Partner manager", 6), ("Service user representative", 2), 
 
 MEETINGS = [
     {
-        "slug": "service-user-forum-2026-11-12",
         "group": "service-user-forum",
-        "date": date(2026, 11, 12),
+        "days_ago": 20,
+        "weekday": THURSDAY,
         "summary": "The first Forum on a Thursday. Members planned the Saturday opening at the Hub.",
         "decisions": "",
         "attendance": FORUM_ATTENDANCE,
         "actions": [],
     },
     {
-        "slug": "service-user-forum-2026-10-08",
         "group": "service-user-forum",
-        "date": date(2026, 10, 8),
+        "days_ago": 55,
+        "weekday": TUESDAY,
         "summary": "Members asked for the Hub to open at weekends and voted to move the Forum to Thursdays.",
         "decisions": "<ul><li>Ask the Core Strategic Group to open the Hub on Saturday mornings for a six-month "
-        "trial.</li><li>Move the Forum to the second Thursday of the month from November.</li></ul>",
+        "trial.</li><li>Move the Forum to the second Thursday of each month, starting next month.</li></ul>",
         "attendance": FORUM_ATTENDANCE,
         "actions": [
             (
                 "Take the Saturday opening request to the Core Strategic Group",
                 "Forum representatives",
-                date(2026, 10, 31),
+                23,
             ),
-            ("Tell all members about the new Forum day", "Involvement team", date(2026, 10, 20)),
+            ("Tell all members about the new Forum day", "Involvement team", 12),
         ],
         "minutes": True,
         "easy_read": True,
     },
     {
-        "slug": "service-user-forum-2026-09-08",
         "group": "service-user-forum",
-        "date": date(2026, 9, 8),
+        "days_ago": 85,
+        "weekday": TUESDAY,
         "summary": "The peer researchers presented what they found about people's first week with a new service.",
         "decisions": "<ul><li>Send the peer research findings to the Evaluation, Learning and Legacy Group.</li>"
         "<li>Hold an extra session on the findings for people who could not come.</li></ul>",
         "attendance": FORUM_ATTENDANCE,
         "actions": [
-            ("Send the findings to the Evaluation, Learning and Legacy Group", "SUI Manager", date(2026, 9, 30)),
+            ("Send the findings to the Evaluation, Learning and Legacy Group", "SUI Manager", 22),
             ("Book a room for the extra session", "Hub coordinator", None),
         ],
         "minutes": True,
         "easy_read": True,
     },
     {
-        "slug": "core-strategic-group-2026-10-21",
         "group": "core-strategic-group",
-        "date": date(2026, 10, 21),
+        "days_ago": 42,
+        "weekday": WEDNESDAY,
         "start": time(14),
         "end": time(16),
         "summary": "The group agreed to open the Hub on Saturday mornings for a six-month trial, as the Forum asked.",
-        "decisions": "<ul><li>Open the Hub on Saturday mornings from December for six months, then review it "
+        "decisions": "<ul><li>Open the Hub on Saturday mornings from next month for six months, then review it "
         "with the Forum.</li><li>Fund travel costs for peer volunteers who run the Saturday sessions.</li></ul>",
         "attendance": BOARD_ATTENDANCE,
         "actions": [
-            ("Draw up a rota of staff cover for Saturdays", "Hub coordinator", date(2026, 11, 20)),
-            ("Report on the trial to the Forum", "SUI Manager", date(2027, 6, 10)),
+            ("Draw up a rota of staff cover for Saturdays", "Hub coordinator", 30),
+            ("Report on the trial to the Forum", "SUI Manager", 232),
         ],
         "minutes": True,
     },
     {
-        "slug": "evaluation-learning-legacy-2026-06-03",
         "group": "evaluation-learning-and-legacy-group",
-        "date": date(2026, 6, 3),
+        "days_ago": 182,
+        "weekday": WEDNESDAY,
         "start": time(13, 30),
         "end": time(15, 30),
         "summary": "The group agreed the plan for the peer research project and how its findings will be shared.",
-        "decisions": "<ul><li>Recruit and train six peer researchers over the summer.</li>"
+        "decisions": "<ul><li>Recruit and train six peer researchers over the next three months.</li>"
         "<li>Share the findings at the Forum before anywhere else.</li></ul>",
         "attendance": [("Partner representative", 4), ("Peer researcher", 2), ("Evaluation team", 2)],
-        "actions": [("Advertise the peer researcher roles", "Involvement team", date(2026, 6, 20))],
+        "actions": [("Advertise the peer researcher roles", "Involvement team", 17)],
         "minutes": True,
     },
     {
-        "slug": "case-management-forum-2025-11-14",
         "group": "collaborative-case-management-forum",
-        "date": date(2025, 11, 14),
+        "days_ago": 383,
+        "weekday": FRIDAY,
         "summary": "Workers looked at why people are passed between services, and agreed to test a single "
         "named contact.",
         "decisions": "<ul><li>Test giving each person one named contact across services for three months.</li></ul>",
         "attendance": [("Frontline worker", 9), ("Service user representative", 1)],
-        "actions": [("Choose two services to test the single contact", "Chair of the forum", date(2025, 12, 12))],
+        "actions": [("Choose two services to test the single contact", "Chair of the forum", 28)],
         "minutes": True,
     },
 ]
 
-UPCOMING_SLUG = "next-service-user-forum"
 UPCOMING_DAYS_AHEAD = 21
+UPCOMING_SUMMARY = (
+    "Our next Forum. We will hear how the first Saturday sessions went and plan next year's involvement work."
+)
 
 
-def minutes_text(meeting, group_name, easy_read=False):
-    when = meeting["date"].strftime("%-d %B %Y")
+def meeting_day(meeting):
+    return weekday_on_or_before(days_from_today(-meeting["days_ago"]), meeting["weekday"])
+
+
+def upcoming_meeting_day():
+    return weekday_on_or_before(days_from_today(UPCOMING_DAYS_AHEAD), THURSDAY)
+
+
+def find_meeting(index, group, summary):
+    """A demo meeting, found by its group and summary: its slug and title name
+    its date (the pattern every meeting follows), so they move with it."""
+    return MeetingMinutesPage.objects.child_of(index).filter(group=group, summary=summary).first()
+
+
+def minutes_text(meeting, group_name, day, easy_read=False):
+    when = day.strftime("%-d %B %Y")
     if easy_read:
         return [
             f"This is what happened at the {group_name} on {when}.",
@@ -450,8 +481,42 @@ def minutes_text(meeting, group_name, easy_read=False):
     ]
 
 
-def load_meetings(home_page):
-    index = ensure_child_page(
+def meeting_dated_fields(meeting, group):
+    """The fields that follow the meeting's date: the date, the title that
+    names it, and the actions due a set number of days after it."""
+    day = meeting_day(meeting)
+    return {
+        "title": MeetingMinutesPage.title_for(group, day),
+        "slug": MeetingMinutesPage.slug_for(group, day),
+        "date": day,
+        "actions": [
+            MeetingAction(what=what, who=who, by_when=day + timedelta(days=after) if after is not None else None)
+            for what, who, after in meeting["actions"]
+        ],
+    }
+
+
+def minutes_documents(meeting, group):
+    """(field, title, text, large print) for each PDF the meeting's page links to."""
+    day = meeting_day(meeting)
+    title = MeetingMinutesPage.title_for(group, day)
+    documents = []
+    if meeting.get("minutes"):
+        documents.append(("minutes_document", f"Minutes: {title}", minutes_text(meeting, group.name, day), False))
+    if meeting.get("easy_read"):
+        documents.append(
+            (
+                "easy_read_minutes",
+                f"Easy Read minutes: {title}",
+                minutes_text(meeting, group.name, day, easy_read=True),
+                True,
+            )
+        )
+    return documents
+
+
+def ensure_meeting_index(home_page):
+    return ensure_child_page(
         home_page,
         MeetingIndexPage,
         "meetings",
@@ -460,37 +525,37 @@ def load_meetings(home_page):
         "Easy Read versions.",
         show_in_menus=True,
     )
+
+
+def ensure_groups():
     groups = {}
     for slug, (name, purpose, who_can_attend) in GROUPS.items():
         groups[slug], _created = MeetingGroup.objects.get_or_create(
             slug=slug, defaults={"name": name, "purpose": purpose, "who_can_attend": who_can_attend}
         )
+    return groups
+
+
+def load_meetings(home_page):
+    index = ensure_meeting_index(home_page)
+    groups = ensure_groups()
     for meeting in MEETINGS:
-        if not is_missing(index, meeting["slug"]):
-            continue
         group = groups[meeting["group"]]
-        title = f"{group.name}, {meeting['date'].strftime('%-d %B %Y')}"
+        if find_meeting(index, group, meeting["summary"]) is not None:
+            continue
         fields = {
-            "title": title,
+            **meeting_dated_fields(meeting, group),
             "group": group,
-            "date": meeting["date"],
             "start_time": meeting.get("start", time(10)),
             "end_time": meeting.get("end", time(12)),
             "place": "Lived Experience Hub, 1 Example Street, Liverpool",
             "summary": meeting["summary"],
             "decisions": meeting["decisions"],
-            "actions": [
-                MeetingAction(what=what, who=who, by_when=by_when) for what, who, by_when in meeting["actions"]
-            ],
             "attendance": [MeetingAttendance(role=role, number=number) for role, number in meeting["attendance"]],
         }
-        if meeting.get("minutes"):
-            fields["minutes_document"] = pdf_document(f"Minutes: {title}", minutes_text(meeting, group.name))
-        if meeting.get("easy_read"):
-            fields["easy_read_minutes"] = pdf_document(
-                f"Easy Read minutes: {title}", minutes_text(meeting, group.name, easy_read=True), large_print=True
-            )
-        ensure_child_page(index, MeetingMinutesPage, meeting["slug"], **fields)
+        for field, title, text, large_print in minutes_documents(meeting, group):
+            fields[field] = pdf_document(title, text, large_print=large_print)
+        ensure_child_page(index, MeetingMinutesPage, fields.pop("slug"), **fields)
     load_upcoming_meeting(index, groups["service-user-forum"])
     return index
 
@@ -498,19 +563,20 @@ def load_meetings(home_page):
 def load_upcoming_meeting(index, group):
     """A Forum meeting a few weeks after the day the demo is loaded, so a fresh
     demo site always has an upcoming meeting to show."""
-    day = timezone.localdate() + timedelta(days=UPCOMING_DAYS_AHEAD)
+    if find_meeting(index, group, UPCOMING_SUMMARY) is not None:
+        return
+    day = upcoming_meeting_day()
     ensure_child_page(
         index,
         MeetingMinutesPage,
-        UPCOMING_SLUG,
-        title=f"{group.name}, {day.strftime('%-d %B %Y')}",
+        MeetingMinutesPage.slug_for(group, day),
+        title=MeetingMinutesPage.title_for(group, day),
         group=group,
         date=day,
         start_time=time(10),
         end_time=time(12),
         place="Lived Experience Hub, 1 Example Street, Liverpool",
-        summary="Our next Forum. We will hear how the first Saturday sessions went and plan next year's "
-        "involvement work.",
+        summary=UPCOMING_SUMMARY,
         body=stream(
             heading("Agenda"),
             paragraph(
@@ -520,6 +586,35 @@ def load_upcoming_meeting(index, group):
             paragraph("<p>Lunch is provided and we pay travel costs. You can bring a support worker or a friend.</p>"),
         ),
     )
+
+
+def refresh_meetings(home_page):
+    """Newest first: each meeting moves forward in time, so the slug it takes
+    has already been left by the meeting that held it."""
+    index = ensure_meeting_index(home_page)
+    groups = ensure_groups()
+    forum = groups["service-user-forum"]
+    upcoming = find_meeting(index, forum, UPCOMING_SUMMARY)
+    moved = 0
+    if upcoming is not None:
+        day = upcoming_meeting_day()
+        moved += refresh_page(
+            upcoming,
+            title=MeetingMinutesPage.title_for(forum, day),
+            slug=MeetingMinutesPage.slug_for(forum, day),
+            date=day,
+        )
+    for meeting in sorted(MEETINGS, key=lambda meeting: meeting["days_ago"]):
+        group = groups[meeting["group"]]
+        page = find_meeting(index, group, meeting["summary"])
+        if page is None:
+            continue
+        for field, title, text, large_print in minutes_documents(meeting, group):
+            document = getattr(page, field)
+            if document is not None:
+                rewrite_pdf_document(document, title, text, large_print=large_print)
+        moved += refresh_page(page, **meeting_dated_fields(meeting, group))
+    return moved
 
 
 # --- Leaflets and posters ------------------------------------------------------------
@@ -569,7 +664,8 @@ LEAFLETS = [
         "text": [
             "The Lived Experience Hub is a place run with and for people with lived experience of multiple needs.",
             "Drop in for a cup of tea, use the computers, meet peer volunteers or come to the Service User Forum.",
-            "Open Monday to Friday, 10am to 4pm, and Saturday mornings. No appointment needed.",
+            "Open Monday to Friday, 10am to 4pm (until 7pm on Tuesdays and Thursdays), and Saturday mornings. "
+            "No appointment needed.",
         ],
         "easy_read": [
             "The Hub is a friendly place.",
@@ -624,8 +720,8 @@ def leaflet_formats(leaflet):
     ]
 
 
-def load_leaflets(home_page):
-    index = ensure_child_page(
+def ensure_leaflet_index(home_page):
+    return ensure_child_page(
         home_page,
         LeafletIndexPage,
         "leaflets",
@@ -634,7 +730,15 @@ def load_leaflets(home_page):
         "versions.",
         show_in_menus=True,
     )
-    today = timezone.localdate()
+
+
+def leaflet_review_dates():
+    """Reviewed two months ago, due for review in ten months: never overdue on a fresh demo."""
+    return {"last_reviewed": days_from_today(-60), "next_review": days_from_today(305)}
+
+
+def load_leaflets(home_page):
+    index = ensure_leaflet_index(home_page)
     for leaflet in LEAFLETS:
         if not is_missing(index, leaflet["slug"]):
             continue
@@ -654,8 +758,7 @@ def load_leaflets(home_page):
             image=cover,
             tagged_topics=tagged(LeafletPageTopic, leaflet["topics"]),
             formats=leaflet_formats(leaflet),
-            last_reviewed=today - timedelta(days=60),
-            next_review=today + timedelta(days=305),
+            **leaflet_review_dates(),
         )
     return index
 
@@ -665,3 +768,12 @@ def load(home_page, log):
     load_meetings(home_page)
     load_leaflets(home_page)
     log("News, meetings and leaflets are in place.")
+
+
+def refresh_dates(home_page, log):
+    news_index = ensure_news_index(home_page)
+    moved = sum(refresh_child_page(news_index, item["slug"], date=days_from_today(-item["days_ago"])) for item in NEWS)
+    moved += refresh_meetings(home_page)
+    leaflet_index = ensure_leaflet_index(home_page)
+    moved += sum(refresh_child_page(leaflet_index, item["slug"], **leaflet_review_dates()) for item in LEAFLETS)
+    log(f"News, meetings and leaflets: {moved} page(s) dated from today again.")

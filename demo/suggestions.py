@@ -7,11 +7,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from home.demo_pages import ensure_child_page
 from records.contact import ContactMethod
 from records.models import Channel
-
-from .models import (
+from suggestions.models import (
     FormField,
     FormPage,
     InvolvementFiguresPage,
@@ -20,6 +18,8 @@ from .models import (
     SuggestionTopic,
     YouSaidWeDidPage,
 )
+
+from .pages import days_from_today, ensure_child_page, refresh_child_page
 
 Status = Suggestion.Status
 
@@ -134,7 +134,7 @@ SUGGESTIONS = [
         None,
         Channel.WEBSITE,
         Status.RECEIVED,
-        "Could there be a quiet room at the Hub for people who find big groups hard?",
+        "Could the Hub have somewhere to charge phones? Mine is always flat and it is how my worker reaches me.",
         "",
         "",
         False,
@@ -224,7 +224,7 @@ SURVEY_QUESTIONS = [
     {
         "label": "Which days do you usually come to the Hub?",
         "field_type": "checkboxes",
-        "choices": "Monday\nTuesday\nWednesday\nThursday\nFriday\nI do not come at the moment",
+        "choices": "Monday\nTuesday\nWednesday\nThursday\nFriday\nSaturday\nI do not come at the moment",
         "help_text": "Tick all that apply.",
     },
     {
@@ -261,15 +261,21 @@ def ensure_topics():
     return {topic.slug: topic for topic in SuggestionTopic.objects.all()}
 
 
-def ensure_suggestions(topics):
+def suggestion_dates(received, answered):
     now = timezone.now()
+    return {
+        "created_at": now - timedelta(days=received),
+        "answered_at": now - timedelta(days=answered) if answered is not None else None,
+    }
+
+
+def ensure_suggestions(topics):
     added = 0
     for received, answered, topic, channel, status, text, public_version, public_answer, publish, extra in SUGGESTIONS:
         if Suggestion.objects.filter(text=text).exists():
             continue
         Suggestion.objects.create(
-            created_at=now - timedelta(days=received),
-            answered_at=now - timedelta(days=answered) if answered is not None else None,
+            **suggestion_dates(received, answered),
             topic=topics.get(topic),
             channel=channel,
             status=status,
@@ -281,6 +287,14 @@ def ensure_suggestions(topics):
         )
         added += 1
     return added
+
+
+SURVEY_SLUG = "hub-opening-hours-survey"
+
+
+def survey_dates():
+    """Opened two weeks ago and open for two months more, so the survey takes answers."""
+    return {"opens_on": days_from_today(-14), "closes_on": days_from_today(60)}
 
 
 def ensure_pages(home_page):
@@ -299,6 +313,7 @@ def ensure_pages(home_page):
         YouSaidWeDidPage,
         "you-said-we-did",
         title="You said, we did",
+        show_in_menus=True,
         introduction="What people told us, and what changed because of it. We take out anything that could "
         "identify the person who made the suggestion.",
     )
@@ -310,18 +325,16 @@ def ensure_pages(home_page):
         introduction="Live figures from our records: how many suggestions we received and answered this year, "
         "how they reached us, and how many answers we have published.",
     )
-    today = timezone.localdate()
     ensure_child_page(
         home_page,
         FormPage,
-        "hub-opening-hours-survey",
+        SURVEY_SLUG,
         title="Hub opening hours survey",
         introduction="We want the Lived Experience Hub to be open when it suits you. This survey takes about two "
         "minutes. We will share what we found, and what we changed, at the Forum and on this site.",
         thank_you_text="<p>Thank you. We will share the results at the Service User Forum and in the monthly "
         "bulletin.</p>",
-        opens_on=today - timedelta(days=14),
-        closes_on=today + timedelta(days=60),
+        **survey_dates(),
         to_address="involvement-team@example.org",
         subject="New answer to the Hub opening hours survey",
         form_fields=[FormField(sort_order=order, **question) for order, question in enumerate(SURVEY_QUESTIONS)],
@@ -333,3 +346,14 @@ def load(home_page, log):
     ensure_pages(home_page)
     added = ensure_suggestions(topics)
     log(f"Have your say: pages and topics are in place; {added} demo suggestion(s) added.")
+
+
+def refresh_dates(home_page, log):
+    """Suggestions are records, not pages: found by their text, they get their
+    received and answered dates back, so "days waiting" stays believable and
+    the retention purge does not empty a long-lived demo."""
+    moved = 0
+    for received, answered, _topic, _channel, _status, text, *_rest in SUGGESTIONS:
+        moved += Suggestion.objects.filter(text=text).update(**suggestion_dates(received, answered))
+    surveys = int(refresh_child_page(home_page, SURVEY_SLUG, **survey_dates()))
+    log(f"Have your say: {moved} suggestion(s) and {surveys} survey dated from today again.")

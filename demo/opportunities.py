@@ -9,11 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.demo_pages import ensure_child_page, heading, paragraph, stream
-from records.contact import ContactMethod
-from records.models import Channel
-
-from .models import (
+from opportunities.models import (
     ExpressionOfInterest,
     Frequency,
     OpportunityFormat,
@@ -22,6 +18,10 @@ from .models import (
     OpportunityTheme,
     Rung,
 )
+from records.contact import ContactMethod
+from records.models import Channel
+
+from .pages import days_from_today, ensure_child_page, heading, paragraph, refresh_child_page, stream
 
 
 def at(days, hour, minute=0):
@@ -31,7 +31,7 @@ def at(days, hour, minute=0):
 
 
 def in_days(days):
-    return timezone.localdate() + timedelta(days=days)
+    return days_from_today(days)
 
 
 def opportunities():
@@ -112,7 +112,7 @@ def opportunities():
             "discuss named staff or clients.</p>",
             "time_needed": "2 hours a month, for as long as you like",
             "frequency": Frequency.ONGOING,
-            "when_details": "First Tuesday of every month, 1pm to 3pm",
+            "when_details": "Second Thursday of every month, 10am to midday",
             "place": "Lived Experience Hub, 1 Example Street, Liverpool, or dial in by phone",
             "access_information": "Step-free, with a hearing loop. You can dial in from any phone at no cost to you.",
             "support_and_training": "<p>A Forum member will meet you before your first meeting and show you the "
@@ -179,11 +179,12 @@ def opportunities():
             "rung": Rung.CONSULTATION,
             "themes": ["hub-and-forum"],
             "formats": ["online", "phone"],
-            "summary": "Five questions about when the Hub should be open. It takes five minutes.",
-            "what_you_would_do": "<p>Answer five questions online or over the phone.</p>",
-            "what_you_can_influence": "<p>Which days and times the Hub opens from next spring.</p>",
+            "summary": "Five questions about when the Hub should be open. It takes about two minutes.",
+            "what_you_would_do": '<p>Answer five questions <a href="/hub-opening-hours-survey/">online</a> or over '
+            "the phone.</p>",
+            "what_you_can_influence": "<p>Which days and times the Hub opens once the survey has closed.</p>",
             "what_cannot_change": "<p>The total number of hours the Hub can open, which is set by its funding.</p>",
-            "time_needed": "5 minutes",
+            "time_needed": "About 2 minutes",
             "frequency": Frequency.ONGOING,
             "when_details": "Any time before the closing date",
             "place": "Online or by phone",
@@ -395,8 +396,11 @@ def ensure_expressions_of_interest(pages):
     return created
 
 
-def load(home_page, log):
-    index = ensure_child_page(
+DATED_FIELDS = ("starts_at", "ends_at", "closing_date")
+
+
+def ensure_index(home_page):
+    return ensure_child_page(
         home_page,
         OpportunityIndexPage,
         "get-involved",
@@ -406,6 +410,10 @@ def load(home_page, log):
         body=INDEX_BODY,
         show_in_menus=True,
     )
+
+
+def load(home_page, log):
+    index = ensure_index(home_page)
     pages = {}
     for spec in opportunities():
         fields = {key: value for key, value in spec.items() if key != "slug"}
@@ -414,3 +422,13 @@ def load(home_page, log):
         pages[spec["slug"]] = ensure_child_page(index, OpportunityPage, spec["slug"], **fields)
     created = ensure_expressions_of_interest(pages)
     log(f"Get involved: {len(pages)} opportunities, {created} new expressions of interest.")
+
+
+def refresh_dates(home_page, log):
+    index = ensure_index(home_page)
+    moved = 0
+    for spec in opportunities():
+        dated = {field: spec[field] for field in DATED_FIELDS if field in spec}
+        if dated:
+            moved += refresh_child_page(index, spec["slug"], **dated)
+    log(f"Get involved: {moved} opportunities dated from today again.")

@@ -3,45 +3,12 @@ and the site settings. Written in our own words from the partnership's
 Service User Involvement policy. Contact details use numbers and addresses
 reserved for examples, so nobody real is rung or emailed."""
 
-from datetime import date
-
 from wagtail.models import Page, Site
 
-from .demo_pages import details, ensure_child_page, heading, paragraph, quote, stream
-from .models import FooterSettings, HomePage, SiteSettings, StandardPage
+from home.models import FooterSettings, HomePage, SiteSettings, StandardPage
 
-RUNGS = [
-    (
-        "information",
-        "Information",
-        "Being kept up to date: newsletters and bulletins, minutes of partnership meetings, leaflets and "
-        "posters, open days and updates at the Hub.",
-    ),
-    (
-        "consultation",
-        "Consultation",
-        "Being asked what you think: surveys, the suggestion box, focus groups, interviews, and feedback "
-        "forms after an activity.",
-    ),
-    (
-        "participation",
-        "Participation",
-        "Taking part in the work: Service User Forum meetings, peer research, checking how services are doing, "
-        "reviewing policies and peer support.",
-    ),
-    (
-        "partnership",
-        "Partnership",
-        "Sharing decisions with staff: sitting on working and steering groups, helping to run the partnership, "
-        "evaluating projects together, helping to design services and interviewing new staff.",
-    ),
-    (
-        "control",
-        "Control",
-        "Leading it yourselves: directing activities such as the development of the Hub, holding a budget, "
-        "and running self-help groups, forums or projects.",
-    ),
-]
+from .files import pdf_document
+from .pages import days_from_today, details, ensure_child_page, heading, paragraph, quote, refresh_child_page, stream
 
 
 def ladder_body():
@@ -50,16 +17,59 @@ def ladder_body():
             "<p>There are many ways to be involved, from reading a newsletter to running a project. We use the "
             "Ladder of Participation to describe them. <b>No rung is better than another.</b> You choose the level "
             "that feels right for you, and you can move between rungs whenever you like.</p>"
-        )
+        ),
+        paragraph(
+            "<p>The picture below shows the five rungs, from <b>Information</b> at the bottom to <b>Control</b> at "
+            "the top. Each rung links to the opportunities open at that level right now.</p>"
+        ),
     ]
-    for value, name, text in RUNGS:
-        blocks += [
-            heading(name),
-            paragraph(
-                f'<p>{text}</p><p><a href="/get-involved/?rung={value}">Open opportunities at the {name} rung</a></p>'
-            ),
-        ]
     return stream(*blocks)
+
+
+POLICY_EASY_READ = [
+    "This is our policy about involvement.",
+    "Involvement means you help to plan, run and check the services you use.",
+    "Everyone can take part. Your ideas matter as much as anyone's.",
+    "We will tell you what you can change and what you cannot.",
+    "We will tell you what we did with your ideas.",
+    "We will pay your bus fare. We will give you training and support.",
+    "You can tell us what you think of this policy. Ring 0151 496 0123 or come to the Hub.",
+]
+
+POLICY_FULL = [
+    "This is the full text of the partnership's policy on service user involvement, reviewed with service users "
+    "every year.",
+    "Values. Open: visible, transparent, cooperative and collaborative. Everyone can contribute: background and "
+    "circumstances do not decide your worth. People are assets: we use the skills people bring. Choice and "
+    "control: people decide about the services they receive. Sharing what we learn across services. New chances "
+    "to get involved, learn and grow. Access for all: we find and remove barriers of every kind. Equal respect "
+    "between everyone involved.",
+    "Commitments. We will always be clear about what people can change and what they cannot. People with lived "
+    "experience will sit in the groups that make decisions. We will report how involvement is going, and what "
+    "changed because of it. Staff will get training to involve people well. People who get involved will get "
+    "training and support to take on new roles, and their travel costs are paid.",
+    "Where people are involved: recruiting and interviewing staff, welcoming new staff, running the Lived "
+    "Experience Hub and the Service User Forum, peer research, and reviewing policies.",
+    "Review. This policy is reviewed every year with the Service User Forum. Comments are welcome at any time "
+    "through the Have your say page, at the Hub or at the Forum.",
+]
+
+
+def policy_versions():
+    """The Easy Read and full versions that a "You said, we did" answer says
+    are on the policy page: the demo keeps that promise."""
+    easy_read = pdf_document("Our involvement policy (Easy Read)", POLICY_EASY_READ, large_print=True)
+    full = pdf_document("Our involvement policy (full version)", POLICY_FULL)
+    return {
+        "type": "documents",
+        "value": {
+            "heading": "Other versions of this policy",
+            "documents": [
+                {"document": easy_read.pk, "label": "Easy Read version"},
+                {"document": full.pk, "label": "The full policy"},
+            ],
+        },
+    }
 
 
 STANDARD_PAGES = [
@@ -101,15 +111,16 @@ STANDARD_PAGES = [
         "title": "The Ladder of Participation",
         "introduction": "Five ways to be involved. Choose the one that suits you.",
         "body": ladder_body,
-        "show_in_menus": False,
+        "show_ladder": True,
+        "show_in_menus": True,
     },
     {
         "slug": "policy",
         "title": "Our involvement policy",
         "introduction": "The values and principles that every partner has signed up to, in plain English.",
         "version": "4.1",
-        "last_reviewed": date(2026, 5, 14),
-        "next_review": date(2027, 5, 14),
+        "reviewed_days_ago": 202,
+        "review_in_days": 163,
         "body": lambda: stream(
             paragraph(
                 "<p>This page summarises the partnership's policy on service user involvement. It is reviewed with "
@@ -139,6 +150,7 @@ STANDARD_PAGES = [
                 "<p>Recruiting and interviewing staff, welcoming new staff, running the Lived Experience Hub and the "
                 "Service User Forum, peer research, and reviewing policies.</p>"
             ),
+            policy_versions(),
             heading("Tell us what you think of this policy"),
             paragraph(
                 '<p>This policy is reviewed with the people it is for. <a href="/have-your-say/?topic=policy">Send us '
@@ -151,8 +163,8 @@ STANDARD_PAGES = [
         "slug": "privacy",
         "title": "Privacy notice",
         "introduction": "What we collect when you use this site, why, who sees it, and how long we keep it.",
-        "last_reviewed": date(2026, 9, 1),
-        "next_review": date(2027, 9, 1),
+        "reviewed_days_ago": 92,
+        "review_in_days": 273,
         "body": lambda: stream(
             heading("Suggestions"),
             paragraph(
@@ -187,8 +199,8 @@ STANDARD_PAGES = [
         "slug": "accessibility",
         "title": "Accessibility statement",
         "introduction": "We want everyone to be able to use this site, whatever device or help they use.",
-        "last_reviewed": date(2026, 9, 1),
-        "next_review": date(2027, 3, 1),
+        "reviewed_days_ago": 92,
+        "review_in_days": 89,
         "body": lambda: stream(
             paragraph(
                 "<p>This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. You "
@@ -242,10 +254,20 @@ def ensure_home_and_site():
     return home
 
 
+def review_dates(spec):
+    """Review dates counted from today, so no demo page is overdue for review when loaded."""
+    if "reviewed_days_ago" not in spec:
+        return {}
+    return {
+        "last_reviewed": days_from_today(-spec["reviewed_days_ago"]),
+        "next_review": days_from_today(spec["review_in_days"]),
+    }
+
+
 def ensure_standard_pages(home):
     for spec in STANDARD_PAGES:
-        fields = {key: value for key, value in spec.items() if key not in {"slug", "body"}}
-        ensure_child_page(home, StandardPage, spec["slug"], body=spec["body"](), **fields)
+        fields = {key: spec[key] for key in ("title", "introduction", "version", "show_in_menus") if key in spec}
+        ensure_child_page(home, StandardPage, spec["slug"], body=spec["body"](), **fields, **review_dates(spec))
 
 
 def ensure_settings(home):
@@ -261,13 +283,18 @@ def ensure_settings(home):
         site_settings.involvement_team_email = "involvement-team@example.org"
         site_settings.postal_address = "Freepost SUI\nLived Experience Hub\n1 Example Street\nLiverpool L1 0AA"
         site_settings.hub_address = "Lived Experience Hub, 1 Example Street, Liverpool L1 0AA"
-        site_settings.hub_opening_times = "Monday to Friday, 10am to 4pm. Drop in, no appointment needed."
+        site_settings.hub_opening_times = (
+            "Monday to Friday, 10am to 4pm (until 7pm on Tuesdays and Thursdays), and Saturday, 10am to 1pm. "
+            "Drop in, no appointment needed."
+        )
         site_settings.other_ways_to_get_in_touch = (
             "<ul><li>Put a note in the suggestion box at the Hub.</li>"
             "<li>Ask your key worker or support worker to pass it on for you.</li>"
-            "<li>Come to the Service User Forum, held at the Hub every month.</li></ul>"
+            "<li>Come to the Service User Forum, held at the Hub on the second Thursday of every month.</li></ul>"
         )
         site_settings.response_time = "We aim to get back to you within 5 working days."
+        site_settings.out_of_hours_contact = "Hub out-of-hours line, 5pm to 10pm every day"
+        site_settings.out_of_hours_number = "0151 496 0199"
         site_settings.save()
     footer = FooterSettings.for_site(site)
     if not footer.links:
@@ -276,9 +303,16 @@ def ensure_settings(home):
         footer.save()
 
 
-def load(log):
-    home = ensure_home_and_site()
-    ensure_standard_pages(home)
-    ensure_settings(home)
-    log("Home page, standard pages and site settings are in place.")
-    return home
+def load(home_page, log):
+    ensure_standard_pages(home_page)
+    ensure_settings(home_page)
+    log("Standard pages and site settings are in place.")
+
+
+def refresh_dates(home_page, log):
+    moved = sum(
+        refresh_child_page(home_page, spec["slug"], **review_dates(spec))
+        for spec in STANDARD_PAGES
+        if review_dates(spec)
+    )
+    log(f"Standard pages: {moved} review date(s) counted from today again.")

@@ -61,6 +61,29 @@ def make_image(width=1200, height=675, colour=(11, 85, 99), accent=(255, 221, 0)
     return buffer.getvalue()
 
 
+def pdf_filename(title):
+    return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") + ".pdf"
+
+
+def pdf_document(title, paragraphs, *, large_print=False):
+    """A real PDF document, made only if one with this title does not exist yet."""
+    existing = get_document_model().objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    return ensure_document(title, pdf_filename(title), make_pdf(title, paragraphs, large_print=large_print))
+
+
+def rewrite_pdf_document(document, title, paragraphs, *, large_print=False):
+    """Give an existing demo PDF a new title and text in place (its id, and so
+    every link to it, stays), for when the date it names has moved."""
+    content = make_pdf(title, paragraphs, large_print=large_print)
+    document.file.delete(save=False)
+    document.title = title
+    document.file_size = len(content)
+    document.file.save(pdf_filename(title), ContentFile(content), save=False)
+    document.save()
+
+
 def ensure_document(title, filename, content):
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
