@@ -11,13 +11,18 @@ person's answers and the error summary. A rejected request stores nothing.
 sent again (a double click, the back button, a retried request) finds the
 record stored the first time and shows its reference; two copies arriving at
 once both try to store, and the unique token lets only one through.
+
+Only accepted and spam-rejected posts count against the address's allowance:
+a person correcting mistakes in the form must not be locked out by them.
+The confirmation page shows the reference once and then forgets it, so the
+next person at a shared computer (the Hub, a library) cannot reopen it.
 """
 
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from .ratelimit import over_limit, rate_limited_response
+from .ratelimit import count_against_limit, limit_reached, rate_limited_response
 
 CONFIRMATION_SESSION_KEY = "sui_confirmed_reference"
 
@@ -35,9 +40,10 @@ def handle_submission(request, form, *, model, save, confirmation_url):
     so nothing half-written is kept. Returns an HttpResponse to send, or None
     when the form is invalid and should be shown again with its errors.
     """
-    if over_limit(request, "submission"):
+    if limit_reached(request, "submission"):
         return rate_limited_response(request)
     if form.is_bot:
+        count_against_limit(request, "submission")
         return rejected_response(request)
     token = form.posted_submission_token
     earlier = stored_with_token(model, token)
@@ -45,6 +51,7 @@ def handle_submission(request, form, *, model, save, confirmation_url):
         return confirm(request, earlier, confirmation_url)
     if not form.is_valid():
         return None
+    count_against_limit(request, "submission")
     try:
         with transaction.atomic():
             record = save(form)
@@ -73,5 +80,7 @@ def confirm(request, record, confirmation_url):
 
 def confirmed_reference(request, confirmation_url):
     """The reference to show on a confirmation page, or None if this browser
-    did not just send a form (then the caller redirects back to the form)."""
-    return request.session.get(f"{CONFIRMATION_SESSION_KEY}:{confirmation_url}")
+    did not just send a form (then the caller redirects back to the form).
+
+    Taken out of the session as it is read: shown once, then forgotten."""
+    return request.session.pop(f"{CONFIRMATION_SESSION_KEY}:{confirmation_url}", None)

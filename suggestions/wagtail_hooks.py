@@ -9,6 +9,7 @@ from .admin_views import (
     SuggestionTopicViewSet,
     SurveyResponsesIndexView,
     SurveyResponsesMenuItem,
+    SurveySubmissionsDeleteView,
     suggestion_viewset,
     survey_responses_for_user,
 )
@@ -63,7 +64,16 @@ survey_response_urls = (
 
 @hooks.register("register_admin_urls")
 def register_survey_response_urls():
-    return [path("survey-responses/", include(survey_response_urls))]
+    return [
+        path("survey-responses/", include(survey_response_urls)),
+        # Answers Wagtail's own address for deleting responses: this app's
+        # hooks run before wagtail.contrib.forms', so this pattern is found first.
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            forbidden_not_redirect(SurveySubmissionsDeleteView.as_view()),
+            name="survey_responses_delete",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

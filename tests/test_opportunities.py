@@ -1187,6 +1187,14 @@ def test_demo_content_is_idempotent(demo_site):
     assert ExpressionOfInterest.objects.count() == records
 
 
+@pytest.mark.django_db
+def test_the_involvement_team_cannot_delete_expressions_of_interest(client, opportunity, involvement_officer):
+    record = ExpressionOfInterestFactory(opportunity=opportunity)
+    client.force_login(involvement_officer)
+    assert client.post(reverse("expressions_of_interest:delete", args=[record.pk])).status_code == 403
+    assert ExpressionOfInterest.objects.filter(pk=record.pk).exists()
+
+
 # --- Issue 13: the ladder drawn, one contact detail at a time, exit this page ------------
 
 

@@ -419,8 +419,10 @@ def test_confirmation_page_shows_reference_next_steps_and_status_link(client, su
     assert f'<strong class="reference">{reference}</strong>' in html
     assert f'href="/check/?reference={reference}"' in html
     assert 'href="/you-said-we-did/"' in html
-    # A refresh shows the same page and sends nothing again.
-    assert client.get("/have-your-say/sent/").status_code == 200
+    # Shown once: a refresh (or the next person at a shared computer) goes
+    # back to the form, and nothing is sent again.
+    again = client.get("/have-your-say/sent/")
+    assert again.status_code == 302 and again["Location"] == "/have-your-say/"
     assert Suggestion.objects.count() == 1
 
 
@@ -1280,6 +1282,72 @@ def test_demo_content_covers_every_state_and_loads_once(client, demo_site):
     assert '<option value="policy" selected>' in html_of(client.get("/have-your-say/?topic=policy"))
     html = html_of(client.get("/you-said-we-did/"))
     assert flagged.get().public_version not in html
+
+
+@pytest.mark.django_db
+def test_mistakes_in_the_form_do_not_use_up_the_rate_limit(client, suggestion_page):
+    # Someone struggling with the form gets it wrong many times ...
+    for _ in range(15):
+        assert post_suggestion(client, text="").status_code == 200
+    # ... and can still send it once it is right.
+    assert post_suggestion(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_spam_rejected_posts_count_against_the_rate_limit(client, suggestion_page):
+    statuses = [post_suggestion(client, website="http://spam.example").status_code for _ in range(12)]
+    assert statuses[:10] == [400] * 10 and statuses[10:] == [429, 429]
+    assert post_suggestion(client).status_code == 429
+
+
+def delete_survey_responses(client, survey, *responses):
+    url = reverse("wagtailforms:delete_submissions", args=[survey.pk])
+    return client.post(url + "?" + "&".join(f"selected-submissions={response.pk}" for response in responses))
+
+
+@pytest.mark.django_db
+def test_reading_survey_responses_is_not_enough_to_delete_them(client, survey, involvement_officer):
+    response = SurveySubmission.objects.create(page=survey, form_data={"your_name": "Sam"})
+    client.force_login(involvement_officer)
+    assert client.get(reverse("wagtailforms:list_submissions", args=[survey.pk])).status_code == 200
+    assert refused(delete_survey_responses(client, survey, response))
+    assert SurveySubmission.objects.filter(pk=response.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_superuser_can_delete_survey_responses(client, survey, superuser):
+    response = SurveySubmission.objects.create(page=survey, form_data={"your_name": "Sam"})
+    client.force_login(superuser)
+    assert delete_survey_responses(client, survey, response).status_code == 302
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_involvement_team_cannot_delete_suggestions(client, involvement_officer):
+    suggestion = SuggestionFactory()
+    client.force_login(involvement_officer)
+    assert refused(client.post(reverse("suggestions:delete", args=[suggestion.pk])))
+    assert Suggestion.objects.filter(pk=suggestion.pk).exists()
+
+
+@pytest.mark.django_db
+def test_feed_escapes_staff_text_so_no_markup_reaches_feed_readers(client, said_did_page):
+    import xml.etree.ElementTree as ElementTree
+
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="http://evil.example">x</a>'
+    SuggestionFactory(
+        published=True,
+        public_version=f"You asked {payload}",
+        public_answer=f"We did {payload}",
+        topic=SuggestionTopicFactory(name="<b>Hub</b>"),
+    )
+    feed = client.get("/you-said-we-did/feed/").content
+    item = ElementTree.fromstring(feed).find("channel/item")  # noqa: S314 (our own feed)
+    # What a feed reader gets once it has read the XML: text with no tags in it.
+    for element in ("title", "description", "category"):
+        read = item.find(element).text
+        assert "<script" not in read and "<img" not in read and "<a " not in read and "<b>" not in read
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in item.find("description").text
 
 
 @pytest.mark.django_db

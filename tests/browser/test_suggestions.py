@@ -125,3 +125,21 @@ def test_status_check_listing_and_survey_pages_are_accessible(page, live_server,
     page.get_by_role("button", name="Send your answers").click()
     expect(page.locator(".panel__title")).to_have_text("Thank you")
     assert_accessible(page, "survey-thank-you")
+
+
+def test_the_honeypot_is_invisible_and_the_keyboard_never_reaches_it(page, live_server, demo_site):
+    page.goto(f"{live_server.url}/have-your-say/")
+    # Not shown to anyone, and not read out by screen readers.
+    expect(page.locator("input[name=website]")).to_be_hidden()
+    assert page.locator(".hp").get_attribute("aria-hidden") == "true"
+
+    # Tab through the whole page: the keyboard reaches the send button, never the honeypot.
+    reached = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        name = page.evaluate("document.activeElement.name || document.activeElement.textContent.trim()")
+        reached.append(name)
+        if name == "Send suggestion":
+            break
+    assert "Send suggestion" in reached
+    assert "website" not in reached
