@@ -5,8 +5,6 @@ import io
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
@@ -47,20 +45,6 @@ def make_pdf(title, paragraphs, *, large_print=False):
     return buffer.getvalue()
 
 
-def make_image(width=1200, height=675, colour=(11, 85, 99), accent=(255, 221, 0)):
-    """A simple abstract picture (stripes like rungs of a ladder) as PNG bytes."""
-    image = PILImage.new("RGB", (width, height), colour)
-    draw = ImageDraw.Draw(image)
-    for step in range(5):
-        top = height - (step + 1) * height // 6
-        draw.rectangle(
-            [width // 8 + step * width // 8, top, width // 8 + (step + 1) * width // 8 - 12, height], fill=accent
-        )
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def pdf_filename(title):
     return "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") + ".pdf"
 
@@ -95,14 +79,13 @@ def ensure_document(title, filename, content):
     return document
 
 
-def ensure_image(title, *, description, filename=None, **kwargs):
+def ensure_image(title, *, description, draw, filename=None):
+    """An image made from the PNG bytes `draw()` returns, only if one with this title does not exist yet."""
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
         # Passed to the constructor (not file.save) so Django reads the width and height.
         name = filename or f"{title.lower().replace(' ', '-')}.png"
-        image = Image(
-            title=title, description=description, file=ImageFile(ContentFile(make_image(**kwargs)), name=name)
-        )
+        image = Image(title=title, description=description, file=ImageFile(ContentFile(draw()), name=name))
         image.save()
     return image

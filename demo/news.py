@@ -8,6 +8,7 @@ recent, past meetings are past and the next Forum is ahead; refresh_dates
 moves them again on a long-lived demo site."""
 
 from datetime import time, timedelta
+from functools import partial
 
 from taggit.models import Tag
 
@@ -28,6 +29,7 @@ from news.models import (
     NewsPageTag,
 )
 
+from . import pictures
 from .files import ensure_image, pdf_document, rewrite_pdf_document
 from .pages import (
     days_from_today,
@@ -66,7 +68,7 @@ NEWS = [
         "tags": ["Hub"],
         "summary": "The Hub is now open every Saturday morning, because Forum members told us weekdays "
         "do not suit everyone.",
-        "image": ("Hub open on Saturdays", "The front door of the Hub with a sign saying Open Saturday."),
+        "image": ("Hub open on Saturdays", pictures.HUB_OPEN),
         "body": [
             "<p>Many of you said that you work, go to appointments or look after children during the week, and "
             "that a weekend session would make it easier to call in. The Service User Forum raised it with the "
@@ -132,7 +134,7 @@ NEWS = [
         "tags": ["Recruitment"],
         "summary": "Three Forum members sat on the interview panel for the new Hub coordinator and had an equal "
         "say in who got the job.",
-        "image": ("Interview panel", "Three people sitting at a table ready to interview."),
+        "image": ("Interview panel", pictures.INTERVIEW_PANEL),
         "body": [
             "<p>Before the interviews the panel members had a morning's training on fair recruitment. They wrote "
             "two of the interview questions themselves.</p>",
@@ -318,8 +320,10 @@ def load_news(home_page):
         if "pdf" in item:
             fields["document"] = pdf_document(item["title"], item["pdf"])
         if "image" in item:
-            title, description = item["image"]
-            fields["image"] = ensure_image(title, description=description)
+            title, picture = item["image"]
+            fields["image"] = ensure_image(
+                title, description=picture.description, draw=partial(pictures.draw_picture, picture)
+            )
         ensure_child_page(index, NewsPage, item["slug"], **fields)
     return index
 
@@ -627,6 +631,7 @@ LEAFLETS = [
         "You choose how much you do.",
         "topics": ["Getting involved", "Easy Read"],
         "cover": (11, 85, 99),
+        "picture": pictures.PEOPLE_IN_A_CIRCLE,
         "text": [
             "There are many ways to be involved, and no way is better than another.",
             "You can read our news, fill in a survey, come to the Service User Forum, sit on an interview panel, "
@@ -661,6 +666,7 @@ LEAFLETS = [
         "is welcome.",
         "topics": ["Hub", "Easy Read"],
         "cover": (92, 45, 145),
+        "picture": pictures.TABLE_WITH_CUPS,
         "text": [
             "The Lived Experience Hub is a place run with and for people with lived experience of multiple needs.",
             "Drop in for a cup of tea, use the computers, meet peer volunteers or come to the Service User Forum.",
@@ -680,6 +686,7 @@ LEAFLETS = [
         "summary": "How to make a suggestion, what we do with it, and how to find out the answer.",
         "topics": ["Have your say"],
         "cover": (0, 112, 60),
+        "picture": pictures.SUGGESTION_AND_REPLY,
         "text": [
             "You can make a suggestion on this website, in the box at the Hub, by phone or text, or through "
             "your support worker.",
@@ -694,6 +701,7 @@ LEAFLETS = [
         "summary": "A poster for noticeboards asking people with lived experience to help choose new staff.",
         "topics": ["Recruitment", "Getting involved"],
         "cover": (179, 38, 30),
+        "picture": pictures.INTERVIEW_PANEL,
         "text": [
             "Help us choose the right people.",
             "Join an interview panel for new staff. Training, lunch and travel costs provided.",
@@ -744,10 +752,8 @@ def load_leaflets(home_page):
             continue
         cover = ensure_image(
             f"Leaflet cover: {leaflet['title']}",
-            description=f"The front cover of the leaflet '{leaflet['title']}'.",
-            width=600,
-            height=850,
-            colour=leaflet["cover"],
+            description=pictures.leaflet_cover_description(leaflet["picture"]),
+            draw=partial(pictures.draw_leaflet_cover, leaflet["picture"], leaflet["cover"]),
         )
         ensure_child_page(
             index,
