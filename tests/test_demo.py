@@ -3,6 +3,7 @@ its dates count from today and can be moved again, what it says is true of
 the site it builds, and `make run` shows the first-run sign-in details again
 when the server starts."""
 
+import hashlib
 import os
 import runpy
 import subprocess
@@ -253,3 +254,39 @@ def test_dev_links_in_emails_use_the_port_the_site_runs_on():
     assert run_python(code, **dev, WAGTAILADMIN_BASE_URL="").strip() == "http://127.0.0.1:8123"
     chosen = run_python(code, **dev, WAGTAILADMIN_BASE_URL="https://sui.example.org").strip()
     assert chosen == "https://sui.example.org"
+
+
+def demo_images():
+    from wagtail.images import get_image_model
+
+    return list(get_image_model().objects.order_by("title"))
+
+
+def pixel_fingerprint(image):
+    from PIL import Image as PILImage
+
+    with image.file.open("rb") as picture_file, PILImage.open(picture_file) as picture:
+        rgb = picture.convert("RGB")
+        return hashlib.sha256(rgb.tobytes()).hexdigest(), len(rgb.getcolors(maxcolors=1_000_000))
+
+
+def test_each_demo_story_has_its_own_picture_with_a_description(demo_site):
+    images = demo_images()
+    assert len(images) >= 6  # two news stories and four leaflet covers
+    fingerprints = [pixel_fingerprint(image) for image in images]
+    assert len({pixels for pixels, _ in fingerprints}) == len(images)
+    # The old placeholder was two flat colours (bars on a background); a drawn scene has many more.
+    assert all(colours > 4 for _, colours in fingerprints)
+    descriptions = [image.description for image in images]
+    assert all(description.startswith(("A drawing", "A leaflet cover")) for description in descriptions)
+    assert len(set(descriptions)) == len(images)
+
+
+def test_the_news_pictures_are_the_scenes_their_stories_describe(demo_site):
+    from demo import pictures
+
+    hub = NewsPage.objects.get(slug="hub-opens-on-saturdays").image
+    panel = NewsPage.objects.get(slug="service-users-help-choose-hub-coordinator").image
+    assert hub.description == pictures.HUB_OPEN.description
+    assert panel.description == pictures.INTERVIEW_PANEL.description
+    assert "sign saying" not in hub.description  # no words inside the pictures to describe
