@@ -285,8 +285,8 @@ def test_each_demo_story_has_its_own_picture_with_a_description(demo_site):
 def test_the_news_pictures_are_the_scenes_their_stories_describe(demo_site):
     from demo import pictures
 
-    hub = NewsPage.objects.get(slug="hub-opens-on-saturdays").image
-    panel = NewsPage.objects.get(slug="service-users-help-choose-hub-coordinator").image
-    assert hub.description == pictures.HUB_OPEN.description
-    assert panel.description == pictures.INTERVIEW_PANEL.description
-    assert "sign saying" not in hub.description  # no words inside the pictures to describe
+    hub = NewsPage.objects.get(slug="hub-opens-on-saturdays")
+    panel = NewsPage.objects.get(slug="service-users-help-choose-hub-coordinator")
+    assert hub.image_alt == pictures.HUB_OPEN.description
+    assert panel.image_alt == pictures.INTERVIEW_PANEL.description
+    assert "sign saying" not in hub.image_alt  # no words inside the pictures to describe
