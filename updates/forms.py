@@ -19,14 +19,14 @@ class ChoicesForm(GovukFormMixin, forms.Form):
     )
     rungs = forms.MultipleChoiceField(
         label="Only opportunities on these rungs of the ladder",
-        help_text="Optional. Leave them all empty to hear about every new opportunity.",
+        help_text="Leave them all empty to hear about every new opportunity.",
         choices=Rung.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     themes = forms.ModelMultipleChoiceField(
         label="Only opportunities about these themes",
-        help_text="Optional. Leave them all empty to hear about every theme.",
+        help_text="Leave them all empty to hear about every theme.",
         queryset=OpportunityTheme.objects.order_by("sort_order", "name"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
