@@ -56,10 +56,14 @@ def sign_up(client, email_address="sam@example.org", topics=("news",), frequency
     return client.post(SUBSCRIBE_URL, data)
 
 
+def link_path(message, containing):
+    """The path of the first link in the plain-text part whose address contains `containing`."""
+    text, _ = text_and_html(message)
+    return path_of(next(link for link in links_in(text) if containing in link))
+
+
 def confirm_from_outbox(client):
-    text, _ = text_and_html(mail.outbox[-1])
-    confirm_url = next(link for link in links_in(text) if "/confirm/" in link)
-    return client.get(path_of(confirm_url))
+    return client.get(link_path(mail.outbox[-1], "/confirm/"))
 
 
 @pytest.fixture
@@ -141,8 +145,11 @@ def test_only_the_chosen_topics_rungs_and_themes_are_sent(home_page, site_settin
     confirmed("control@example.org", topics=[Topic.OPPORTUNITIES], rungs=[Rung.CONTROL])
     themed = confirmed("themed@example.org", topics=[Topic.OPPORTUNITIES])
     themed.themes.set([OpportunityTheme.objects.create(name="Housing", slug="housing")])
-    publish(OpportunityPageFactory(parent=index, rung=Rung.PARTICIPATION, themes=["hub-and-forum"]))
-    assert sorted(message.to[0] for message in mail.outbox) == ["any-opportunity@example.org"]
+    opportunity = OpportunityPageFactory(parent=index, rung=Rung.PARTICIPATION, themes=["hub-and-forum"])
+    hub_fan = confirmed("hub@example.org", topics=[Topic.OPPORTUNITIES], rungs=[Rung.PARTICIPATION])
+    hub_fan.themes.set(opportunity.themes.all())
+    publish(opportunity)
+    assert sorted(message.to[0] for message in mail.outbox) == ["any-opportunity@example.org", "hub@example.org"]
 
     mail.outbox.clear()
     publish(NewsPageFactory(parent=news_index, kind="newsletter"))
@@ -260,10 +267,7 @@ def test_one_click_unsubscribe_deletes_the_address(update_email):
 
 @pytest.mark.django_db
 def test_the_unsubscribe_link_asks_before_deleting(client, update_email):
-    _, message = update_email
-    text, _ = text_and_html(message)
-    unsubscribe_path = path_of(next(link for link in links_in(text) if "/unsubscribe/" in link))
-    response = client.get(unsubscribe_path)
+    response = client.get(link_path(update_email[1], "/unsubscribe/"))
     assert response.status_code == 200 and 'method="post"' in response.text
     assert Subscriber.objects.count() == 1
 
@@ -271,8 +275,7 @@ def test_the_unsubscribe_link_asks_before_deleting(client, update_email):
 @pytest.mark.django_db
 def test_change_choices_from_the_link_in_an_email(client, update_email):
     subscriber, message = update_email
-    text, _ = text_and_html(message)
-    manage_path = path_of(next(link for link in links_in(text) if "/choices/" in link))
+    manage_path = link_path(message, "/choices/")
     page = client.get(manage_path)
     assert page.status_code == 200 and "sam@example.org" in page.text
     response = client.post(manage_path, {"topics": ["opportunities"], "rungs": ["control"], "frequency": "weekly"})
@@ -333,3 +336,23 @@ def test_only_the_involvement_team_and_moderators_see_the_addresses(
         dashboard = client.get(reverse("wagtailadmin_home")).text
         assert "1 person gets email updates." in dashboard
         assert "private@example.org" not in dashboard
+
+
+@pytest.mark.django_db
+def test_nobody_adds_or_edits_addresses_in_the_admin(client, confirmed, superuser):
+    subscriber = confirmed()
+    client.force_login(superuser)
+    assert client.get(reverse("email_subscribers:index")).status_code == 200
+    assert client.get(reverse("email_subscribers:add")).status_code in (302, 403)
+    assert client.get(reverse("email_subscribers:edit", args=[subscriber.pk])).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("odd", ["a%00b%40example.org", "%FF%FE", "a%00b%C3%28", "x" * 5000])
+def test_odd_input_never_500s_and_stores_nothing(client, home_page, site_settings, odd):
+    body = "&".join(f"{name}={odd}" for name in ("email", "topics", "rungs", "themes", "frequency"))
+    response = client.post(SUBSCRIBE_URL, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert Subscriber.objects.count() == 0
+    for name in ("confirm", "choices", "unsubscribe"):
+        assert client.get(f"/updates/{name}/{odd}/").status_code in (200, 400)

@@ -24,7 +24,7 @@ from .tokens import CONFIRM, CONFIRMATION_MAX_AGE, MANAGE, LinkExpired, LinkInva
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    form = SubscribeForm(request.POST or None)
+    form = SubscribeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if over_limit(request, "submission"):
             return rate_limited_response(request)
@@ -74,7 +74,8 @@ def manage(request, token):
         subscriber = subscriber_for(token, MANAGE)
     except (LinkExpired, LinkInvalid):
         return link_problem(request, expired=False)
-    form = ChoicesForm(request.POST or None, initial=ChoicesForm.initial_for(subscriber))
+    data = request.POST if request.method == "POST" else None
+    form = ChoicesForm(data, initial=ChoicesForm.initial_for(subscriber))
     saved = False
     if request.method == "POST" and form.is_valid():
         form.apply_to(subscriber)

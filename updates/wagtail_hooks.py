@@ -2,8 +2,26 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import Subscriber
+
+
+class SubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Staff may look (and delete an address on request), never add or edit:
+    only the address's owner changes their choices, from their emails' links."""
+
+    allowed_actions = {"view", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action in self.allowed_actions and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a in self.allowed_actions])
+
+
+register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -21,7 +39,7 @@ class SubscriberViewSet(ModelViewSet):
     search_fields = ["email"]
     search_backend_name = None
     inspect_view_enabled = True
-    form_fields = ["topics", "rungs", "frequency"]
+    form_fields = ["frequency"]
 
 
 subscriber_viewset = SubscriberViewSet("email_subscribers")
