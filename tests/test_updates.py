@@ -356,3 +356,11 @@ def test_odd_input_never_500s_and_stores_nothing(client, home_page, site_setting
     assert Subscriber.objects.count() == 0
     for name in ("confirm", "choices", "unsubscribe"):
         assert client.get(f"/updates/{name}/{odd}/").status_code in (200, 400)
+
+
+@pytest.mark.django_db
+def test_no_email_updates_page_is_kept_by_caches(client, update_email):
+    subscriber, _ = update_email
+    token = make_token(subscriber, MANAGE)
+    for url in (SUBSCRIBE_URL, reverse("updates:check_email"), reverse("updates:manage", args=[token])):
+        assert "no-store" in client.get(url)["Cache-Control"]

@@ -4,12 +4,17 @@ No account or password: every link is signed (tokens.py). Sign-up follows the
 public forms' rules (records/): rate limit, honeypot, and a redirect after a
 POST. The page after sign-up says the same whether or not the address was
 already subscribed, so the form never tells anyone who subscribes.
+
+Every view is never_cache: the forms carry a CSRF token, and the pages behind
+signed links show a person's address and choices, so neither browsers,
+proxies nor the page cache (home/pagecache.py) may keep them.
 """
 
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,6 +27,7 @@ from .models import Subscriber
 from .tokens import CONFIRM, CONFIRMATION_MAX_AGE, MANAGE, LinkExpired, LinkInvalid, subscriber_for
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     form = SubscribeForm(request.POST if request.method == "POST" else None)
@@ -47,6 +53,7 @@ def sign_up(form):
     send_confirmation(subscriber)
 
 
+@never_cache
 @require_GET
 def check_email(request):
     return TemplateResponse(request, "updates/check_email.html")
@@ -56,6 +63,7 @@ def link_problem(request, *, expired):
     return TemplateResponse(request, "updates/link_problem.html", {"expired": expired}, status=400)
 
 
+@never_cache
 @require_GET
 def confirm(request, token):
     try:
@@ -68,6 +76,7 @@ def confirm(request, token):
     return TemplateResponse(request, "updates/confirmed.html", {"subscriber": subscriber, "token": token})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     try:
@@ -84,6 +93,7 @@ def manage(request, token):
     return TemplateResponse(request, "updates/manage.html", context)
 
 
+@never_cache
 @csrf_exempt  # mail programs' one-click unsubscribe (RFC 8058) POSTs without a CSRF token
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
