@@ -2,6 +2,7 @@
 #   make run   serve the site with demo content at http://127.0.0.1:$(PORT),
 #              with the worker that sends queued email
 #   make test  run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+#   make benchmark  measure speed under gunicorn (see benchmarks/run.py)
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ PORT ?= 8000
 export PORT
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install install-dev lint format migrate demo clean scale-check
+.PHONY: run test benchmark install install-dev lint format migrate demo clean scale-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,11 @@ test: install-dev
 # (benchmarks/scale_check.py). SCALE_ARGS=--small for the CI size.
 scale-check: install-dev
 	$(BIN)/python benchmarks/scale_check.py $(SCALE_ARGS)
+
+# Throughput, latency, queries and memory under gunicorn with production
+# settings (benchmarks/run.py; uses wrk when installed: apt-get install -y wrk).
+benchmark: install-dev
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from home import views as home_views
 from home.health import healthz
@@ -27,4 +28,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail serves only paths ending in "/"; this lets a routable page also
+    # answer a file name under it, e.g. /involvement-figures/figures.csv (the
+    # page sees its route as "figures.csv/"), with Wagtail's privacy checks.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.csv)$", wagtail_serve, name="wagtail_serve_file"),
+    path("", include(wagtail_urls)),
+]

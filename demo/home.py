@@ -266,7 +266,11 @@ def review_dates(spec):
 
 def ensure_standard_pages(home):
     for spec in STANDARD_PAGES:
-        fields = {key: spec[key] for key in ("title", "introduction", "version", "show_in_menus") if key in spec}
+        fields = {
+            key: spec[key]
+            for key in ("title", "introduction", "version", "show_in_menus", "show_ladder")
+            if key in spec
+        }
         ensure_child_page(home, StandardPage, spec["slug"], body=spec["body"](), **fields, **review_dates(spec))
 
 

@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         # agree; outage keeps a copy of the contact details for the page shown
         # while the database is down.
         from . import outage, publishing  # noqa: F401
+        from .cache import connect_content_signals
+
+        # Any change to what public pages show drops the cached pages.
+        connect_content_signals()

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
+from .cache import cached_content
 from .pagination import paginate
 
 
@@ -205,7 +206,9 @@ class FilteredListingMixin:
 
     def get_filters(self, request):
         listing = self.get_listing()
-        return self.filterset_class(request, listing, choices=self.get_filter_choices(listing))
+        # The choices change only when content does: kept per content version.
+        choices = cached_content("listing-filter-choices", lambda: self.get_filter_choices(listing), self.pk)
+        return self.filterset_class(request, listing, choices=choices)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,17 +1,62 @@
+from functools import partial
+
+from csp.constants import HEADER as CSP_HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+
+from home.cache import site_for_request
 
 
-class PermissionsPolicyMiddleware:
-    """Adds Permissions-Policy, which Django has no setting for."""
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's Content-Security-Policy plus Permissions-Policy (which
+    Django has no setting for), with both headers built once at start-up:
+    django-csp builds the policy twice on every response, which cost more
+    than a cached page. A response that uses a nonce or a per-view policy
+    (csp decorators) still gets django-csp's own handling."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        self.csp_header = build_policy()
+        self.csp_excluded_prefixes = tuple(policy.get("EXCLUDE_URL_PREFIXES") or ())
+        self.report_only = bool(getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None))
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def process_response(self, request, response):
+        response.setdefault("Permissions-Policy", self.permissions_policy)
+        if not self.is_plain(request, response):
+            return super().process_response(request, response)
+        if CSP_HEADER not in response and not request.path_info.startswith(self.csp_excluded_prefixes):
+            response[CSP_HEADER] = self.csp_header
+        # Later use of the nonce must fail loudly, as django-csp arranges.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    def is_plain(self, request, response):
+        return not (
+            self.report_only
+            or getattr(request, "_csp_nonce", None)
+            or getattr(response, "_csp_exempt", False)
+            or any(getattr(response, attribute, None) for attribute in ("_csp_config", "_csp_update", "_csp_replace"))
+            or (settings.DEBUG and response.status_code in (404, 500))
+        )
+
+
+class CurrentSiteMiddleware:
+    """Finds the Wagtail site for the request in the shared cache (home/cache.py),
+    so that Site.find_for_request, routing and settings run no site query."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
+        if not hasattr(request, "_wagtail_site"):
+            # Lazy, like request.user: views that never ask for the site
+            # (the status check, static pages of the admin) pay nothing.
+            request._wagtail_site = SimpleLazyObject(partial(site_for_request, request))
+        return self.get_response(request)
 
 
 class PublicCacheHeadersMiddleware:
@@ -23,11 +68,13 @@ class PublicCacheHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Built once: the response has no Cache-Control yet when it is set.
+        self.cache_control = f"public, max-age={settings.PUBLIC_CACHE_SECONDS}"
 
     def __call__(self, request):
         response = self.get_response(request)
         if self.is_cacheable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            response["Cache-Control"] = self.cache_control
         return response
 
     @staticmethod

@@ -1,4 +1,6 @@
 from django.db import models
+from django.utils.safestring import mark_safe
+from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -7,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import SHORT_TEXT_FEATURES, BodyBlock, FooterLinkBlock
+from .cache import SharedCacheSiteSetting, cached_content
 from .page_forms import SitePageForm
 
 # ---------------------------------------------------------------------------
@@ -64,8 +67,26 @@ class HomePage(Page):
         opportunities, "have your say"). Apps register a `home_page_sections`
         hook returning a laces Component, or None when they have nothing to show,
         so the home app depends on none of them."""
+        html = cached_content("home-page-sections", lambda: self.render_sections(request), self.pk)
+        return [RenderedSection(mark_safe(fragment)) for fragment in html]  # noqa: S308 - rendered by our templates
+
+    def render_sections(self, request):
+        """The sections' HTML, kept in the shared cache until content changes:
+        they list pages and answers from several apps, the bulk of the home
+        page's queries."""
         sections = (fn(request, self) for fn in hooks.get_hooks("home_page_sections"))
-        return [section for section in sections if section is not None]
+        context = {"request": request, "page": self}
+        return [str(section.render_html(context)) for section in sections if section is not None]
+
+
+class RenderedSection(Component):
+    """A home page section already rendered to HTML."""
+
+    def __init__(self, html):
+        self.html = html
+
+    def render_html(self, parent_context=None):
+        return self.html
 
 
 class StandardPage(ReviewDatesMixin, Page):
@@ -122,7 +143,7 @@ class StandardPage(ReviewDatesMixin, Page):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SharedCacheSiteSetting, BaseSiteSetting):
     organisation_name = models.CharField(
         max_length=120,
         default="Service User Involvement",
@@ -224,7 +245,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
+class FooterSettings(SharedCacheSiteSetting, BaseSiteSetting):
     links = StreamField(
         [("link", FooterLinkBlock())],
         blank=True,

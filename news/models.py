@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES, BodyBlock
+from home.cache import cached_content
 from home.calendar import clock_time, ics_response
 from home.filters import FilteredListingMixin, year_choices
 from home.models import ReviewDatesMixin
@@ -95,7 +96,9 @@ class ListedPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.index_model.objects.parent_of(self).first()
+        context["index"] = cached_content(
+            "listing-index", lambda: self.index_model.objects.parent_of(self).first(), self.path
+        )
         return context
 
 
@@ -581,6 +584,10 @@ class LeafletPage(ListedPageMixin, ReviewDatesMixin, PictureMixin, Page):
     class Meta:
         verbose_name = "leaflet or poster"
         verbose_name_plural = "leaflets and posters"
+
+    def downloads(self):
+        """The versions to download, each with its document, in one query."""
+        return self.formats.select_related("document")
 
 
 class LeafletFormatKind(models.TextChoices):

@@ -26,6 +26,7 @@ from . import views
 # A model of this app, kept in its own module so the views can use it without
 # importing the pages; imported here so `opportunities.models` lists every model.
 from .expressions_of_interest import ExpressionOfInterest  # noqa: F401
+from .posters import poster_response
 
 
 class Rung(models.TextChoices):
@@ -426,6 +427,7 @@ class OpportunityPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["express_interest_url"] = subpage_url(request, self, "express_interest")
+        context["poster_url"] = subpage_url(request, self, "poster")
         if self.has_calendar_entry:
             context["calendar_url"] = subpage_url(request, self, "calendar")
         parent = self.get_parent()
@@ -447,6 +449,10 @@ class OpportunityPage(RoutablePageMixin, Page):
             url=self.get_full_url(request),
             filename=f"{self.slug}.ics",
         )
+
+    @path("poster/", name="poster")
+    def poster(self, request):
+        return poster_response(request, self)
 
     # The form and its confirmation: never cached, as the form carries a CSRF
     # token and the confirmation a person's reference.

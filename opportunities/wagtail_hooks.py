@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import expressions_of_interest_viewset
 from .components import LadderOfParticipation, OpportunitiesSection
+from .figures import opportunity_figures
 from .models import ExpressionOfInterest, OpportunityFormat, OpportunityTheme
 
 
@@ -45,6 +46,9 @@ def register_expressions_of_interest_viewset():
 def add_waiting_expressions_of_interest_panel(request, panels):
     if request.user.has_perm("opportunities.view_expressionofinterest"):
         panels.append(expressions_of_interest_viewset.waiting_panel())
+
+
+hooks.register("involvement_figures", opportunity_figures, order=20)
 
 
 @hooks.register("home_page_sections", order=20)

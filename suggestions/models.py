@@ -2,10 +2,10 @@
 editor-built surveys and feedback forms (Wagtail's form builder)."""
 
 import copy
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -21,10 +21,11 @@ from wagtail.search import index
 
 from home.admin_links import admin_url
 from home.blocks import SHORT_TEXT_FEATURES
+from home.figures import SUPPRESSED, collect_figures, figures_csv
 from home.filters import FacetFilter, FilteredListingMixin, ListingFilterSet, year_choices
 from home.page_forms import SitePageForm
 from records.forms import HONEYPOT_FIELD, PublicFormMixin
-from records.models import Channel, InvolvementRecord, PersonalDataQuerySet
+from records.models import InvolvementRecord, PersonalDataQuerySet
 from records.notifications import send_after_commit
 
 from . import views
@@ -34,7 +35,7 @@ from .feeds import YouSaidWeDidFeed
 # Models of this app, kept in their own module so that the views and feeds can
 # use them without importing the pages; imported here so that
 # `suggestions.models` lists every model.
-from .suggestion_box import Suggestion, SuggestionTopic, answered_q, published_q
+from .suggestion_box import Suggestion, SuggestionTopic
 from .survey_errors import survey_error_messages
 
 # ---------------------------------------------------------------------------
@@ -129,9 +130,11 @@ class YouSaidWeDidPage(FilteredListingMixin, RoutablePageMixin, Page):
         return YouSaidWeDidFeed()(request, page=self)
 
 
-class InvolvementFiguresPage(Page):
+class InvolvementFiguresPage(RoutablePageMixin, Page):
     """/involvement-figures/: how involvement is going, counted live from the
-    records with a few aggregate queries (no personal data is read)."""
+    records with a fixed number of aggregate queries (no personal data is
+    read). Each app adds its figures through the `involvement_figures` hook;
+    small numbers are suppressed; `figures.csv` has every figure."""
 
     base_form_class = SitePageForm
 
@@ -147,33 +150,31 @@ class InvolvementFiguresPage(Page):
     subpage_types = []
     max_count = 1
 
+    CSV_FILE_NAME = "figures.csv"
+
     class Meta:
         verbose_name = "involvement figures page"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        start_of_year = timezone.make_aware(datetime.datetime(today.year, 1, 1))
-        received_this_year = models.Q(created_at__gte=start_of_year)
-        totals = Suggestion.objects.aggregate(
-            received=models.Count("pk", filter=received_this_year),
-            answered=models.Count("pk", filter=answered_q() & models.Q(answered_at__gte=start_of_year)),
-            published=models.Count("pk", filter=published_q()),
-        )
-        by_channel = dict(
-            Suggestion.objects.filter(received_this_year)
-            .values_list("channel")
-            .annotate(count=models.Count("pk"))
-            .order_by()
-        )
         context.update(
-            year=today.year,
-            totals=totals,
-            by_channel=[(label, by_channel.get(value, 0)) for value, label in Channel.choices],
-            survey_responses=SurveySubmission.objects.filter(submit_time__gte=start_of_year).count(),
+            figures=collect_figures(timezone.localdate()),
+            suppressed=SUPPRESSED,
             you_said_we_did=YouSaidWeDidPage.objects.live().first(),
+            csv_url=self.get_url(request) + self.CSV_FILE_NAME,
         )
         return context
+
+    @path(f"{CSV_FILE_NAME}/", name="csv")  # served without the slash: see config/urls.py
+    def csv(self, request):
+        """Every figure on the page as one CSV file, with the same suppression;
+        `?figure=<slug>` for one of them (an unknown slug gives them all)."""
+        figures = collect_figures(timezone.localdate())
+        chosen = [figure for figure in figures if figure.slug == request.GET.get("figure")]
+        response = HttpResponse(figures_csv(chosen or figures), content_type="text/csv; charset=utf-8")
+        filename = f"involvement-figures-{chosen[0].slug}.csv" if chosen else "involvement-figures.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 # ---------------------------------------------------------------------------

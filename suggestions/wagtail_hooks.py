@@ -13,11 +13,13 @@ from .admin_views import (
     survey_responses_for_user,
 )
 from .components import have_your_say_section
+from .figures import suggestion_figures
 from .models import Suggestion, SurveySubmission
 
 register_snippet(SuggestionTopicViewSet)
 hooks.register("filter_form_submissions_for_user", survey_responses_for_user)
 hooks.register("home_page_sections", have_your_say_section, order=30)
+hooks.register("involvement_figures", suggestion_figures, order=10)
 
 
 @hooks.register("register_personal_data_model")

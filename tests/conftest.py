@@ -76,3 +76,11 @@ def involvement_officer(db):
 @pytest.fixture
 def reviewer(db):
     return UserFactory(username="reviewer", groups=["Service user reviewers"])
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Count the work of rendering pages, not of reading them from the
+    anonymous page cache (the middleware reads this when the client's
+    handler first loads it)."""
+    settings.PAGE_CACHE_ENABLED = False

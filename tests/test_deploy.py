@@ -151,7 +151,7 @@ def test_with_redis_stopped_pages_forms_and_status_check_work(client, demo_site,
         assert client.get(path).status_code == 200, path
     opportunity = open_opportunity()
     interests_before = ExpressionOfInterest.objects.count()
-    with caplog.at_level(logging.WARNING, logger="home.cache"):
+    with caplog.at_level(logging.WARNING, logger="home.redis_fallback"):
         assert suggest(client).status_code == 302
         response = client.post(f"{opportunity.url}express-interest/", interest_data())
     assert response.status_code == 302

@@ -71,14 +71,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page hits are answered here, before the rest (home/pagecache.py).
+    "home.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which turns away hosts not in ALLOWED_HOSTS.
+    "home.middleware.CurrentSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -104,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
+                "home.context_processors.content_version",
             ],
         },
     },
@@ -142,11 +146,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # --- Deployment: cache ------------------------------------------------------
-# Redis when REDIS_URL is set (shared by every app server), else memory.
+# Redis when REDIS_URL is set (shared by every app server), else files on this
+# machine, which the several gunicorn workers of `make run` share (a
+# per-process memory cache would let one worker serve a page another worker's
+# publish made stale, and would count rate limits per worker).
 # Redis is optional at run time: if it stops, the default cache answers
 # "nothing cached" instead of raising (IGNORE_EXCEPTIONS), and rate limits
-# move to each process's memory with a logged warning (home/cache.py), so
-# pages and forms keep working. Short timeouts stop a dead Redis from
+# move to each process's memory with a logged warning (home/redis_fallback.py),
+# so pages and forms keep working. Short timeouts stop a dead Redis from
 # slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
@@ -161,7 +168,7 @@ def redis_caches(url):
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS},
         },
         "ratelimit": {
-            "BACKEND": "home.cache.RedisWithMemoryFallbackCache",
+            "BACKEND": "home.redis_fallback.RedisWithMemoryFallbackCache",
             "LOCATION": url,
             "KEY_PREFIX": "sui-rl",
             "OPTIONS": REDIS_TIMEOUTS,
@@ -173,10 +180,37 @@ if REDIS_URL:
     CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.path.join(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")), "ratelimit"),
+        },
     }
 RATELIMIT_USE_CACHE = "ratelimit"
+
+# Whole pages for anonymous visitors are kept this long (seconds; 0 turns the
+# page cache off) and dropped at once whenever content changes (home/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Records that public pages show (answers, figures): saving one changes pages.
+PAGE_CACHE_CHANGED_BY = [
+    "suggestions.Suggestion",
+    "suggestions.SuggestionTopic",
+    "suggestions.SurveySubmission",
+    "news.MeetingGroup",
+    "taggit.Tag",
+]
+
+# A CDN or caching proxy in front of the site (optional): publishing and any
+# other content change purge it through wagtail.contrib.frontend_cache.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
 
 
 # --- Deployment: background tasks -------------------------------------------

@@ -29,3 +29,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # tests), for the live server that the browser tests drive.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One process shares its memory cache with itself, so the anonymous page
+# cache runs in tests as it does in production (and tests prove it is never
+# stale).
+PAGE_CACHE_ENABLED = True

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home import documents
+from home.cache import cached_content
 from home.icons import render_icon, section_icon_name
 from home.pagination import elided_page_range
 
@@ -43,8 +44,13 @@ def menu_pages(request):
         return []
     if not hasattr(request, "_menu_pages"):
         site = Site.find_for_request(request)
-        request._menu_pages = list(site.root_page.get_children().live().in_menu()) if site else []
+        request._menu_pages = cached_content("main-navigation", lambda: menu_pages_of(site), site.pk) if site else []
     return request._menu_pages
+
+
+def menu_pages_of(site):
+    # Kept in the shared cache per content version (home/cache.py).
+    return list(site.root_page.get_children().live().in_menu())
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -53,7 +59,11 @@ def main_navigation(context, layout="wide"):
     request = context.get("request")
     current = context.get("page")
     if request is not None and isinstance(current, Page) and not hasattr(request, "_menu_ancestor_ids"):
-        request._menu_ancestor_ids = set(current.get_ancestors().values_list("pk", flat=True))
+        # From tree paths, without a query: a menu page is an ancestor when
+        # the current page's path starts with its path.
+        request._menu_ancestor_ids = {
+            item.pk for item in menu_pages(request) if current.path.startswith(item.path) and item.pk != current.pk
+        }
     ancestor_ids = getattr(request, "_menu_ancestor_ids", set())
     return {
         "menu_items": menu_pages(request),
@@ -78,12 +88,22 @@ def section_icon(page, css_class="icon"):
     return render_icon(section_icon_name(page), css_class)
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "current": page}
+    request = context.get("request")
+    ancestors = cached_content("breadcrumbs", lambda: breadcrumb_links(page, request), page.path)
+    return {"ancestors": ancestors, "current": page}
+
+
+def breadcrumb_links(page, request):
     # Depth 1 is Wagtail's invisible root; the home page is depth 2.
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "current": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [
+        {"title": "Home" if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors
+    ]
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)

@@ -1,0 +1,114 @@
+"""A whole-page cache for anonymous visitors, answering before the session,
+auth, CSRF, messages and Wagtail middleware run.
+
+Only responses the rest of the site has already judged public are stored:
+PublicCacheHeadersMiddleware marks a response `Cache-Control: public` only
+when it is a 200 GET for an anonymous visitor that sets no cookie, and never
+for the admin, the status check, previews or form pages (those are
+never_cache). Requests that carry a session or messages cookie (signed-in
+staff, someone just shown a message) skip the cache without touching the
+database (which is also why a stored page's `Vary: Cookie` holds: it is
+only ever served to visitors without those cookies). Entries are keyed by the full URL (host, path and query string, so
+filters and page numbers are separate) under the site-wide content version
+(home/cache.py), so a change is seen on the next request everywhere.
+
+The cache must be shared by every worker (Redis, the database or the file
+cache): with a per-process memory cache one worker could keep serving a page
+that another worker's publish made stale, so the middleware stays off unless
+PAGE_CACHE_SECONDS is set explicitly.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
+
+from home.cache import VERSION_KEY, content_cache, current_version, page_timeout
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+NEVER_STORED_LIMIT = 1000
+
+
+def page_cache_enabled():
+    if not page_timeout():
+        return False
+    explicitly_enabled = getattr(settings, "PAGE_CACHE_ENABLED", None)
+    if explicitly_enabled is not None:
+        return explicitly_enabled
+    return not isinstance(content_cache(), LocMemCache)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = page_cache_enabled()
+        self.never_stored = set()
+        # Read once: the names of cookies that mean "not an anonymous visitor
+        # with nothing pending".
+        self.private_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
+
+    def __call__(self, request):
+        if not (self.enabled and self.may_answer_from_cache(request)):
+            return self.get_response(request)
+        key = page_key(request)
+        if key in self.never_stored:
+            return self.get_response(request)
+        cache = content_cache()
+        found = cache.get_many([VERSION_KEY, key])
+        entry = found.get(key)
+        if entry is not None and entry[0] == found.get(VERSION_KEY):
+            return response_from_entry(entry, head=request.method == "HEAD")
+        version = found.get(VERSION_KEY) or current_version()
+        response = self.get_response(request)
+        if request.method == "GET":
+            if self.may_store(response):
+                cache.set(key, entry_from_response(version, response), page_timeout())
+            elif "no-store" in response.get("Cache-Control", ""):
+                self.remember_never_stored(key)
+        return response
+
+    def remember_never_stored(self, key):
+        """Addresses whose view says never_cache (forms, the status check) skip
+        the cache lookup next time: a lookup that can only miss costs as much
+        as a hit. Only ever skips a read, so it can never serve anything
+        stale; bounded so that made-up query strings cannot grow it forever."""
+        if len(self.never_stored) >= NEVER_STORED_LIMIT:
+            self.never_stored.clear()
+        self.never_stored.add(key)
+
+    def may_answer_from_cache(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(ADMIN_PREFIXES)
+            and not any(name in request.COOKIES for name in self.private_cookies)
+        )
+
+    @staticmethod
+    def may_store(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and "public" in cache_control
+            and "private" not in cache_control
+            and not response.cookies
+            and not response.streaming
+        )
+
+
+def page_key(request):
+    # get_host() checks ALLOWED_HOSTS, so no made-up host makes new entries.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def entry_from_response(version, response):
+    """The response itself (Django responses pickle; unpickling one is far
+    cheaper than building a new one header by header)."""
+    return (version, response)
+
+
+def response_from_entry(entry, *, head=False):
+    response = entry[1]  # a fresh copy: every cache read unpickles anew
+    if head:
+        response.content = b""
+    return response
