@@ -25,6 +25,8 @@ from .models import Announcement, Delivery, Frequency, Subscriber, Topic
 
 def announce(key, **details):
     """Create the announcement for `key` and queue its emails, unless it exists already."""
+    if not details.get("url"):
+        return None  # a page outside every site has no address to send
     try:
         with transaction.atomic():
             announcement, created = Announcement.objects.get_or_create(key=key, defaults=details)
