@@ -7,16 +7,23 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as wagtail_serve
 
+from home import signin
 from home import views as home_views
 from home.health import healthz
+from records import views as records_views
 
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # Wagtail's own sign-in and password reset views, with the lockout and
+    # limits in home/signin.py; they come first so they answer these addresses.
+    path("admin/login/", signin.SignInView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", signin.ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
     path("updates/", include("updates.urls")),
+    path("check/", records_views.status_check, name="status_check"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -17,6 +17,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from wagtail import hooks
 
+from .cache import cached_content
+
 # A count between 1 and this, less one, is never published exactly: with so
 # few people behind it, someone could be recognised (ONS and NHS practice).
 SUPPRESS_BELOW = 5
@@ -77,7 +79,14 @@ class Figure:
 
 
 def collect_figures(today):
-    """Every app's figures, in the order their hooks were registered."""
+    """Every app's figures, in the order their hooks were registered, worked
+    out once per content version and day (home/cache.py): a new suggestion,
+    expression of interest or survey response starts a new version, so the
+    figures are never behind what was received."""
+    return cached_content("involvement-figures", lambda: figures_for(today), today.isoformat())
+
+
+def figures_for(today):
     return [figure for make_figures in hooks.get_hooks("involvement_figures") for figure in make_figures(today)]
 
 

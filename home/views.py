@@ -34,4 +34,13 @@ def server_error(request):
 
     if handling_database_outage():
         return outage_response()
-    return HttpResponse(render_to_string("500.html"), status=500)
+    # After a form post the person needs to know their form did not arrive.
+    after_form_post = request is not None and request.method == "POST"
+    return HttpResponse(render_to_string("500.html", {"after_form_post": after_form_post}), status=500)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the site's own page instead of Django's, saying the
+    form was not sent, that cookies are needed, and other ways to get in touch.
+    `reason` is for developers and is never shown."""
+    return TemplateResponse(request, "403_csrf.html", {"form_url": request.path}, status=403)

@@ -14,7 +14,23 @@ class ExpressionOfInterest(ContactDetails, InvolvementRecord):
     follows each one up; its status says where that has got to."""
 
     REFERENCE_PREFIX = "E"
-    PERSONAL_DATA_FIELDS = ("name", *CONTACT_DETAIL_FIELDS, "best_times", "access_needs", "anything_else")
+    # Cleared after RETENTION_DAYS; everything else is kept for the figures.
+    PERSONAL_DATA_FIELDS = (
+        *InvolvementRecord.PERSONAL_DATA_FIELDS,
+        "name",
+        *CONTACT_DETAIL_FIELDS,
+        "best_times",
+        "access_needs",
+        "anything_else",
+    )
+    NON_PERSONAL_FIELDS = (
+        *InvolvementRecord.NON_PERSONAL_FIELDS,
+        "opportunity",
+        "opportunity_title",
+        "status",
+        "contact_method",
+        "consent",
+    )
     # What the person tells us, in the order the form asks for it.
     PERSON_FIELDS = (
         "name",

@@ -8,8 +8,10 @@ from home.subpages import subpage_url
 from records.contact import ContactMethod
 from records.models import Channel
 from records.notifications import notify_involvement_team, send_acknowledgement
+from records.status_check import status_check_url
 from records.submissions import confirmed_reference, handle_submission
 
+from .expressions_of_interest import ExpressionOfInterest
 from .forms import ExpressionOfInterestForm
 
 
@@ -47,6 +49,7 @@ def express_interest(request, opportunity):
         response = handle_submission(
             request,
             form,
+            model=ExpressionOfInterest,
             save=save,
             confirmation_url=subpage_url(request, opportunity, "express_interest_sent"),
         )
@@ -68,5 +71,5 @@ def express_interest_sent(request, opportunity):
     return TemplateResponse(
         request,
         "opportunities/express_interest_sent.html",
-        {**opportunity.get_context(request), "reference": reference},
+        {**opportunity.get_context(request), "reference": reference, "check_url": status_check_url(reference)},
     )

@@ -6,6 +6,7 @@ from .admin_views import expressions_of_interest_viewset
 from .components import LadderOfParticipation, OpportunitiesSection
 from .figures import opportunity_figures
 from .models import ExpressionOfInterest, OpportunityFormat, OpportunityTheme
+from .status import EXPRESSION_OF_INTEREST_REFERENCES
 
 
 class OpportunityOptionViewSet(SnippetViewSet):
@@ -35,6 +36,11 @@ register_snippet(OpportunityFormatViewSet)
 @hooks.register("register_personal_data_model")
 def register_expressions_of_interest_personal_data():
     return ExpressionOfInterest
+
+
+@hooks.register("register_reference_kind", order=20)  # the order the form's hint lists them in
+def register_expression_of_interest_references():
+    return EXPRESSION_OF_INTEREST_REFERENCES
 
 
 @hooks.register("register_admin_viewset")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.utils import get_form_types, get_forms_for_user
-from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
+from wagtail.contrib.forms.views import DeleteSubmissionsView, FormPagesListView, SubmissionsListView
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -25,6 +25,7 @@ from records.exports import ReadableSpreadsheetMixin
 from .suggestion_box import Suggestion, SuggestionTopic
 
 SURVEY_RESPONSES_PERMISSION = "suggestions.view_surveysubmission"
+SURVEY_RESPONSES_DELETE_PERMISSION = "suggestions.delete_surveysubmission"
 
 
 # --- Suggestions ----------------------------------------------------------------
@@ -172,6 +173,17 @@ class SurveyResponsesIndexView(FormPagesListView):
 
 class SurveySubmissionsListView(ForbiddenNotRedirectViewMixin, ReadableSpreadsheetMixin, SubmissionsListView):
     forms_index_url_name = SurveyResponsesIndexView.index_url_name
+
+
+class SurveySubmissionsDeleteView(DeleteSubmissionsView):
+    """Wagtail lets anyone who can read a form's responses delete them. Here,
+    as for every other record, deleting needs the delete permission, which no
+    group is given (superusers only): reading responses is not enough."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(SURVEY_RESPONSES_DELETE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SurveyResponsesMenuItem(MenuItem):

@@ -1,9 +1,7 @@
 from django import forms
 
-from home.forms import GovukFormMixin
 from records.contact import ContactDetailsMixin, ContactMethod, validate_phone
 from records.forms import PublicFormMixin
-from records.references import normalise_reference, reference_pattern
 
 from .suggestion_box import Suggestion, SuggestionTopic
 
@@ -162,36 +160,3 @@ class SuggestionForm(PublicFormMixin, ContactDetailsMixin, forms.ModelForm):
             elif not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, self.missing_reply_messages[name])
         return cleaned
-
-
-class StatusCheckForm(GovukFormMixin, forms.Form):
-    """Find a suggestion by its reference. A GET form: it stores nothing."""
-
-    FORMAT_MESSAGE = "Enter your reference as it was given to you: S- then 6 letters and numbers, like S-7K3P9Q"
-
-    reference = forms.CharField(
-        label="Your reference",
-        max_length=20,
-        help_text="It starts with S-, for example S-7K3P9Q. It was on the page you saw after sending your suggestion.",
-        error_messages={"required": "Enter your reference", "max_length": FORMAT_MESSAGE},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-    )
-
-    def clean_reference(self):
-        reference = normalise_reference(self.cleaned_data["reference"])
-        if not reference_pattern(Suggestion.REFERENCE_PREFIX).match(reference):
-            raise forms.ValidationError(self.FORMAT_MESSAGE)
-        return reference
-
-    def find(self):
-        """The suggestion for a valid reference, or None (with an error on the
-        field saying what to check)."""
-        reference = self.cleaned_data["reference"]
-        suggestion = Suggestion.objects.for_status_check().filter(reference=reference).first()
-        if suggestion is None:
-            self.add_error(
-                "reference",
-                f"We could not find a suggestion with the reference {reference}. Check the letters and numbers "
-                "and try again",
-            )
-        return suggestion

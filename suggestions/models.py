@@ -1,8 +1,6 @@
 """Have your say: the suggestion box, its triage, "You said, we did", and
 editor-built surveys and feedback forms (Wagtail's form builder)."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -24,12 +22,12 @@ from home.blocks import SHORT_TEXT_FEATURES
 from home.figures import SUPPRESSED, collect_figures, figures_csv
 from home.filters import FacetFilter, FilteredListingMixin, ListingFilterSet, year_choices
 from home.page_forms import SitePageForm
-from records.forms import HONEYPOT_FIELD, PublicFormMixin
-from records.models import InvolvementRecord, PersonalDataQuerySet
+from records.forms import PublicFormMixin
+from records.models import InvolvementRecord, PersonalDataQuerySet, mark_cleared_if_empty
 from records.notifications import send_after_commit
 
 from . import views
-from .admin_forms import FormPageAdminForm
+from .admin_forms import SURVEY_PRIVACY_PERMISSION, FormPageAdminForm
 from .feeds import YouSaidWeDidFeed
 
 # Models of this app, kept in their own module so that the views and feeds can
@@ -79,9 +77,8 @@ class SuggestionPage(RoutablePageMixin, Page):
         return views.confirmation(request, self)
 
     @path("check/", name="check")
-    @method_decorator(never_cache)
-    def status_check(self, request):
-        return views.status_check(request, self)
+    def old_status_check(self, request):
+        return views.old_status_check(request, self)
 
 
 class AnswerFilterSet(ListingFilterSet):
@@ -188,11 +185,14 @@ class FormField(AbstractFormField):
         "personal data",
         default=False,
         help_text="Tick for questions whose answers identify someone, such as a name, email address or phone number. "
-        "Those answers are left out of emails and deleted automatically after the retention period (12 months "
-        "unless changed); the other answers are kept.",
+        "After the retention period (12 months unless changed) answers to these questions, and every written "
+        "answer, are deleted; only answers to the other multiple-choice questions are kept. Only the Involvement "
+        "team can change this.",
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("personal_data")]
+    # Only the Involvement team may say what counts as personal data; for
+    # everyone else FormPageAdminForm keeps the stored value, whatever is posted.
+    panels = AbstractFormField.panels + [FieldPanel("personal_data", permission=SURVEY_PRIVACY_PERMISSION)]
 
     @classmethod
     def personal_field_names(cls, page_id):
@@ -202,12 +202,44 @@ class FormField(AbstractFormField):
 class SurveySubmissionQuerySet(PersonalDataQuerySet):
     received_field = "submit_time"
 
+    def due_for_purge(self, now=None):
+        # Which answers may stay depends on the survey's questions as they are
+        # now (renamed, removed, re-ticked...), so every old response is
+        # looked at again; SurveySubmission.needs_purge() says which change.
+        return self.past_retention(now)
+
+
+# Questions whose answers can only be one of the choices the editor wrote:
+# the only answers kept after RETENTION_DAYS, when not marked personal.
+CHOICE_QUESTION_TYPES = {"checkbox", "checkboxes", "dropdown", "multiselect", "radio"}
+
+
+def is_kept_after_retention(question, answer):
+    """True for an answer that cannot identify anyone: to a choice question
+    that still exists and is not marked personal, and one of its choices
+    (so free text typed before a question became multiple-choice goes too)."""
+    if question is None or question.personal_data or question.field_type not in CHOICE_QUESTION_TYPES:
+        return False
+    if question.field_type == "checkbox":
+        return isinstance(answer, bool)
+    choices = {value for value, _label in FormBuilder([]).get_formatted_field_choices(question)}
+    values = answer if isinstance(answer, list) else [answer]
+    return bool(values) and all(isinstance(value, str) and value in choices for value in values)
+
 
 class SurveySubmission(AbstractFormSubmission):
-    """A response to a FormPage. Answers to questions marked as personal data
-    are removed by purge_personal_data after RETENTION_DAYS; the rest is kept."""
+    """A response to a FormPage. After RETENTION_DAYS purge_personal_data
+    keeps only the answers to choice questions not marked as personal data;
+    every written answer goes."""
+
+    # Every field is personal or not (a test checks); form_data is cleared
+    # answer by answer, by is_kept_after_retention.
+    PERSONAL_DATA_FIELDS = ("form_data",)
+    NON_PERSONAL_FIELDS = ("id", "page", "submit_time", "personal_data_cleared_at", "submission_token")
 
     personal_data_cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # As on InvolvementRecord: the same survey page sent twice stores one response.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = SurveySubmissionQuerySet.as_manager()
 
@@ -223,11 +255,27 @@ class SurveySubmission(AbstractFormSubmission):
         this in the session only to show the thank-you page to this browser."""
         return f"response-{self.pk}"
 
+    def kept_answers(self):
+        questions = {question.clean_name: question for question in FormField.objects.filter(page_id=self.page_id)}
+        return {
+            name: answer
+            for name, answer in self.form_data.items()
+            if is_kept_after_retention(questions.get(name), answer)
+        }
+
+    def personal_data_left(self):
+        """The questions whose answers would be cleared."""
+        return sorted(set(self.form_data) - set(self.kept_answers()))
+
+    def needs_purge(self):
+        return self.personal_data_cleared_at is None or bool(self.personal_data_left())
+
     def clear_personal_data(self):
-        personal = FormField.personal_field_names(self.page_id)
-        self.form_data = {name: value for name, value in self.form_data.items() if name not in personal}
-        self.personal_data_cleared_at = timezone.now()
-        self.save(update_fields=["form_data", "personal_data_cleared_at"])
+        kept = self.kept_answers()
+        self.form_data = kept
+        self.save(update_fields=["form_data"])
+        stored = type(self)._default_manager.values_list("form_data", flat=True).get(pk=self.pk)
+        return mark_cleared_if_empty(self, sorted(set(stored) - set(kept)))
 
 
 class SurveyFormBuilder(FormBuilder):
@@ -279,9 +327,10 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")])], heading="When people can answer"
         ),
         MultiFieldPanel(
-            [FieldPanel("to_address"), FieldPanel("subject")],
-            heading="Email a copy of each response (optional)",
-            help_text="Answers to questions marked as personal data are never put in these emails.",
+            [FieldPanel("to_address", permission=SURVEY_PRIVACY_PERMISSION)],
+            heading="Tell someone when a response arrives (optional)",
+            help_text="The email says which survey and the response number, with a link to the admin. It never "
+            "contains anyone's answers. Only the Involvement team can change who gets it.",
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
@@ -291,6 +340,12 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = "survey or feedback form"
+        permissions = [
+            (
+                "change_privacy_formpage",
+                "Can change who is told about a survey's responses and which questions are personal data",
+            )
+        ]
 
     def get_submission_class(self):
         return SurveySubmission
@@ -325,25 +380,21 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
         answers = {field.name: form.cleaned_data.get(field.name) for field in form.person_fields()}
         submission = self.get_submission_class().objects.create(form_data=answers, page=self)
         if self.to_address:
-            self.send_mail(form)
+            self.send_mail(submission)
         return submission
 
-    def render_email(self, form):
-        """The answers, without the honeypot and without answers to questions
-        marked as personal data: those stay in the admin."""
-        shown = copy.copy(form)
-        hidden = {HONEYPOT_FIELD, *FormField.personal_field_names(self.pk)}
-        shown.cleaned_data = {name: value for name, value in form.cleaned_data.items() if name not in hidden}
-        return super().render_email(shown)
-
-    def send_mail(self, form):
-        # After the response is committed, and a failure to send never loses it.
+    def send_mail(self, submission):
+        """Tell the recipients a response has arrived: the survey's name, the
+        response number and a link to the admin. Never any answer, whatever
+        the questions are or how they are marked: answers stay in the admin,
+        behind the Involvement team's permission. Sent after the response is
+        committed, and a failure to send never loses it."""
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         link = admin_url(reverse("wagtailforms:list_submissions", args=[self.pk]))
         send_after_commit(
-            self.subject or f"New response: {self.title}",
+            f"New response to {self.title} (response {submission.pk})",
             "suggestions/emails/survey_response.txt",
-            {"page": self, "answers": self.render_email(form), "link": link},
+            {"page": self, "response_number": submission.pk, "link": link},
             addresses,
         )
 

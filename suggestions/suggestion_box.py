@@ -65,12 +65,31 @@ class SuggestionQuerySet(PersonalDataQuerySet):
     def for_status_check(self):
         # Load only what the public status check may show, so the message and
         # personal details are never even read for it.
-        return self.only("reference", "status", "created_at", "answered_at", "public_answer")
+        return self.only("reference", "status", "created_at", "answered_at", "public_answer", "is_safeguarding_concern")
 
 
 class Suggestion(ContactDetails, InvolvementRecord):
     REFERENCE_PREFIX = "S"
-    PERSONAL_DATA_FIELDS = ("name", *CONTACT_DETAIL_FIELDS)
+    # Who they are and how to reach them: kept only while they want a reply.
+    REPLY_DETAILS = ("name", *CONTACT_DETAIL_FIELDS)
+    # Cleared after RETENTION_DAYS. Their own words go too (free text can
+    # name or describe anyone); the public version staff wrote without
+    # identifying details stays for "You said, we did".
+    PERSONAL_DATA_FIELDS = (*InvolvementRecord.PERSONAL_DATA_FIELDS, *REPLY_DETAILS, "text")
+    NON_PERSONAL_FIELDS = (
+        *InvolvementRecord.NON_PERSONAL_FIELDS,
+        "status",
+        "topic",
+        "public_version",
+        "public_answer",
+        "publish",
+        "wants_reply",
+        "contact_method",
+        "consent",
+        "assigned_to",
+        "answered_at",
+    )
+    CLEARED_VALUES = {"text": "(Removed after the retention period.)"}
     TEXT_MAX_LENGTH = 2000
 
     class Status(models.TextChoices):
@@ -205,7 +224,7 @@ class Suggestion(ContactDetails, InvolvementRecord):
         return super().save(*args, **kwargs)
 
     def forget_contact_details(self):
-        for name in self.PERSONAL_DATA_FIELDS:
+        for name in self.REPLY_DETAILS:
             setattr(self, name, "")
         self.contact_method = ""
         self.consent = False

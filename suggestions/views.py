@@ -1,24 +1,16 @@
 """The public journeys behind SuggestionPage and FormPage routes. Each takes
 the page it is served from; the routes (and never_cache) are on the models."""
 
-from urllib.parse import urlencode
-
 from django.shortcuts import redirect
 
 from home.subpages import subpage_url
 from records.contact import ContactMethod
 from records.notifications import notify_involvement_team, send_acknowledgement
-from records.ratelimit import over_limit, rate_limited_response
+from records.status_check import status_check_url
 from records.submissions import confirmed_reference, handle_submission
 
-from .forms import StatusCheckForm, SuggestionForm
+from .forms import SuggestionForm
 from .suggestion_box import Suggestion, SuggestionTopic
-
-
-def status_check_url(request, page, reference=None):
-    url = subpage_url(request, page, "check")
-    return f"{url}?{urlencode({'reference': reference})}" if reference else url
-
 
 # --- Suggestion box -----------------------------------------------------------
 
@@ -29,6 +21,7 @@ def suggestion_form(request, page):
         response = handle_submission(
             request,
             form,
+            model=Suggestion,
             save=lambda valid_form: save_suggestion(request, page, valid_form),
             confirmation_url=subpage_url(request, page, "sent"),
         )
@@ -52,9 +45,7 @@ def save_suggestion(request, page, form):
             subject="We have your suggestion",
             template="suggestions/emails/acknowledgement.txt",
             request=request,
-            extra_context={
-                "check_url": request.build_absolute_uri(status_check_url(request, page, suggestion.reference))
-            },
+            extra_context={"check_url": request.build_absolute_uri(status_check_url(suggestion.reference))},
         )
     return suggestion
 
@@ -90,25 +81,14 @@ def confirmation(request, page):
             "reference": reference,
             "reply_promise": promise,
             "will_reply": promise != STAYED_ANONYMOUS,
-            "check_url": status_check_url(request, page, reference),
+            "check_url": status_check_url(reference),
         },
     )
 
 
-def status_check(request, page):
-    form = StatusCheckForm(request.GET if "reference" in request.GET else None)
-    suggestion = None
-    if form.is_bound:
-        # Counted before looking anything up, so guessing references is slow.
-        if over_limit(request, "status-check"):
-            return rate_limited_response(request, "suggestions/status_check_limited.html", {"page": page})
-        if form.is_valid():
-            suggestion = form.find()
-    return page.render(
-        request,
-        template="suggestions/suggestion_page_check.html",
-        context_overrides={"form": form, "suggestion": suggestion},
-    )
+def old_status_check(request, page):
+    """The check used to live here, and emails and printouts still link to it."""
+    return redirect(status_check_url(request.GET.get("reference")))
 
 
 # --- Surveys and feedback forms -------------------------------------------------
@@ -126,7 +106,11 @@ def survey_form(request, page):
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         response = handle_submission(
-            request, form, save=page.process_form_submission, confirmation_url=subpage_url(request, page, "thank_you")
+            request,
+            form,
+            model=page.get_submission_class(),
+            save=page.process_form_submission,
+            confirmation_url=subpage_url(request, page, "thank_you"),
         )
         if response is not None:
             return response

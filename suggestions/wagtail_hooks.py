@@ -9,17 +9,24 @@ from .admin_views import (
     SuggestionTopicViewSet,
     SurveyResponsesIndexView,
     SurveyResponsesMenuItem,
+    SurveySubmissionsDeleteView,
     suggestion_viewset,
     survey_responses_for_user,
 )
 from .components import have_your_say_section
 from .figures import suggestion_figures
 from .models import Suggestion, SurveySubmission
+from .status import SUGGESTION_REFERENCES
 
 register_snippet(SuggestionTopicViewSet)
 hooks.register("filter_form_submissions_for_user", survey_responses_for_user)
 hooks.register("home_page_sections", have_your_say_section, order=30)
 hooks.register("involvement_figures", suggestion_figures, order=10)
+
+
+@hooks.register("register_reference_kind", order=10)  # the order the form's hint lists them in
+def register_suggestion_references():
+    return SUGGESTION_REFERENCES
 
 
 @hooks.register("register_personal_data_model")
@@ -57,7 +64,16 @@ survey_response_urls = (
 
 @hooks.register("register_admin_urls")
 def register_survey_response_urls():
-    return [path("survey-responses/", include(survey_response_urls))]
+    return [
+        path("survey-responses/", include(survey_response_urls)),
+        # Answers Wagtail's own address for deleting responses: this app's
+        # hooks run before wagtail.contrib.forms', so this pattern is found first.
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            forbidden_not_redirect(SurveySubmissionsDeleteView.as_view()),
+            name="survey_responses_delete",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

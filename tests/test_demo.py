@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
@@ -203,10 +204,14 @@ def test_sign_in_details_repeat_the_first_run_passwords_and_how_to_reset_one(sig
     lines = out.getvalue().strip().splitlines()
     assert lines[0] == "Sign in at http://testserver/admin/"
     admin_line = next(line for line in lines if line.split()[0] == "admin")
-    assert admin_line.split()[1] == admin_password and authenticate(username="admin", password=admin_password)
+    assert admin_line.split()[1] == admin_password and authenticate(
+        RequestFactory().post("/admin/login/"), username="admin", password=admin_password
+    )
     for username in ("editor", "moderator", "involvement", "reviewer"):
         line = next(line for line in lines if line.split()[0] == username)
-        assert authenticate(username=username, password=line.split()[1]), username
+        assert authenticate(RequestFactory().post("/admin/login/"), username=username, password=line.split()[1]), (
+            username
+        )
     assert lines[-1].endswith("manage.py changepassword admin")
 
     admin = get_user_model().objects.get(username="admin")

@@ -158,7 +158,7 @@ def test_with_redis_stopped_pages_forms_and_status_check_work(client, demo_site,
     assert ExpressionOfInterest.objects.count() == interests_before + 1
     assert "Redis is unreachable" in caplog.text
     reference = Suggestion.objects.latest("pk").reference
-    status = client.get("/have-your-say/check/", {"reference": reference})
+    status = client.get("/check/", {"reference": reference})
     assert status.status_code == 200 and reference in status.content.decode()
 
 

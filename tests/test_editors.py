@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -294,6 +295,15 @@ PERMISSION_MATRIX = [
     ("answer suggestions", has_perm("suggestions.change_suggestion"), N, N, Y, N),
     ("delete suggestions", has_perm("suggestions.delete_suggestion"), N, N, N, N),
     ("view survey responses", has_perm("suggestions.view_surveysubmission"), N, N, Y, N),
+    (
+        "change a survey's recipients and personal-data questions",
+        has_perm("suggestions.change_privacy_formpage"),
+        N,
+        N,
+        Y,
+        N,
+    ),
+    ("delete survey responses", has_perm("suggestions.delete_surveysubmission"), N, N, N, N),
     ("keep the suggestion topic list", has_perm("suggestions.change_suggestiontopic"), Y, Y, Y, N),
     ("add an opportunity theme", has_perm("opportunities.add_opportunitytheme"), Y, Y, N, N),
     ("reorder the ways of taking part", has_perm("opportunities.change_opportunityformat"), Y, Y, N, N),
@@ -375,6 +385,7 @@ EXPECTED_GRANTS = {
             "suggestions.change_suggestion",
             "suggestions.view_surveysubmission",
             "updates.view_subscriber",
+            "suggestions.change_privacy_formpage",
             *SUGGESTION_TOPICS,
         },
         "page": set(),
@@ -962,7 +973,7 @@ def test_setup_site_creates_one_demo_account_per_group_with_passwords_shown_once
     for username, group in expected.items():
         line = next(line for line in output.splitlines() if line.strip().startswith(f"{username} "))
         password = line.split()[1]
-        user = authenticate(username=username, password=password)
+        user = authenticate(RequestFactory().post("/admin/login/"), username=username, password=password)
         assert user is not None, username
         assert [g.name for g in user.groups.all()] == [group]
         assert not user.is_superuser and not user.is_staff

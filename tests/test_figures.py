@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.formats import date_format
 
 from home.charts import bar_chart_svg
 from home.figures import Figure, Row, last_twelve_months, published_count, start_of
-from opportunities.models import ExpressionOfInterest, Rung
+from opportunities.models import ExpressionOfInterest, OpportunityPage, Rung
 from suggestions.models import InvolvementFiguresPage, Suggestion
 from tests.factories.opportunities import (
     ExpressionOfInterestFactory,
@@ -204,6 +205,16 @@ def test_rung_figures_match_hand_count_with_suppression_in_chart_table_and_csv(c
 
 
 @pytest.mark.django_db
+def test_a_new_expression_of_interest_shows_in_the_figures_at_once(client, page_cache_off, hand_counted):
+    """The figures are kept per content version: a record received starts a new one."""
+    client.get("/involvement-figures/")
+    participation = OpportunityPage.objects.filter(rung=Rung.PARTICIPATION).first()
+    ExpressionOfInterestFactory(opportunity=participation)
+    html = client.get("/involvement-figures/").content.decode()
+    assert table_row(section(html, "interest-by-rung"), "Participation") == ["7"]
+
+
+@pytest.mark.django_db
 def test_this_years_totals_and_ways_in_are_suppressed_too(client, figures_page):
     SuggestionFactory.create_batch(5, channel="paper")
     SuggestionFactory(channel="phone", published=True)
@@ -228,6 +239,7 @@ def test_one_figure_can_be_downloaded_on_its_own_and_an_unknown_one_gives_all(cl
 
 
 def queries_for(client, url):
+    cache.clear()  # count the aggregate queries themselves, not a figures cache hit
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context.captured_queries)

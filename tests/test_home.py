@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import DatabaseError
+from django.test import RequestFactory
 from django.urls import reverse
 from laces.components import Component
 from wagtail import hooks
@@ -244,6 +245,29 @@ def test_search_finds_demo_content_and_paginates_safely(client, demo_site):
 
 
 @pytest.mark.django_db
+def test_search_never_returns_drafts_or_private_pages(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    StandardPageFactory(parent=home_page, title="Zebra crossing live", slug="zebra-live")
+    StandardPageFactory(parent=home_page, title="Zebra crossing draft", slug="zebra-draft", live=False)
+    private = StandardPageFactory(parent=home_page, title="Zebra crossing private", slug="zebra-private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    hidden_section = StandardPageFactory(parent=home_page, title="Staff only", slug="staff-only")
+    PageViewRestriction.objects.create(page=hidden_section, restriction_type=PageViewRestriction.LOGIN)
+    StandardPageFactory(parent=hidden_section, title="Zebra crossing under a private section", slug="zebra-under")
+    # A live page whose newer draft has not been published: only the live words are found.
+    changed = StandardPageFactory(parent=home_page, title="Giraffe notes", slug="giraffe")
+    changed.title = "Zebra crossing unpublished change"
+    changed.save_revision()
+
+    html = client.get("/search/", {"query": "zebra"}).content.decode()
+    assert "Zebra crossing live" in html
+    for hidden in ("draft", "private", "under a private section", "unpublished change"):
+        assert f"Zebra crossing {hidden}" not in html
+    assert "1 result" in html
+
+
+@pytest.mark.django_db
 def test_search_query_is_escaped(client, demo_site):
     html = client.get("/search/", {"query": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -329,12 +353,61 @@ def test_security_headers_on_public_pages(client, home_page):
     assert "camera=()" in response["Permissions-Policy"]
 
 
+# The whole Content-Security-Policy, pinned: widening any directive (say an
+# 'unsafe-inline' or another host in script-src) must be a decision that
+# changes this test too.
+EXPECTED_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def parse_csp(header):
+    directives = [part.split() for part in header.split(";") if part.strip()]
+    return {name: sources for name, *sources in directives}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/search/?query=hub", "/no-such-page/"])
+def test_content_security_policy_is_exactly_the_pinned_one(client, site_settings, path):
+    assert parse_csp(client.get(path)["Content-Security-Policy"]) == EXPECTED_CSP
+
+
+@pytest.mark.django_db
+def test_a_widened_script_src_fails_the_pinned_policy(client, site_settings, settings):
+    widened = {**settings.CONTENT_SECURITY_POLICY}
+    widened["DIRECTIVES"] = {**widened["DIRECTIVES"], "script-src": ["'self'", "https://cdn.example.com"]}
+    settings.CONTENT_SECURITY_POLICY = widened
+    assert parse_csp(client.get("/")["Content-Security-Policy"]) != EXPECTED_CSP
+
+
 def run_settings_check(env_overrides, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", *args], capture_output=True, text=True, env=env, timeout=120
     )
+
+
+def test_production_settings_keep_the_proxy_ssl_header():
+    """Behind the TLS-terminating proxy, without this every request looks like
+    plain HTTP: redirect loops, and secure cookies and CSRF checks misfire."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update({"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "sui.example.org"})
+    code = "from config.settings import production as p; print(p.SECURE_PROXY_SSL_HEADER, p.SECURE_SSL_REDIRECT)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') True", result.stderr
 
 
 def test_production_settings_refuse_a_missing_secret_key():
@@ -380,7 +453,7 @@ def test_setup_site_loads_demo_once_and_creates_admin_with_the_given_password(se
     out = StringIO()
     call_command("setup_site", stdout=out)
     assert HomePage.objects.count() == 1
-    assert authenticate(username="admin", password="a-long-test-password")
+    assert authenticate(RequestFactory().post("/admin/login/"), username="admin", password="a-long-test-password")
     pages = Page.objects.count()
     call_command("setup_site", stdout=StringIO())
     assert Page.objects.count() == pages
@@ -397,7 +470,7 @@ def test_setup_site_prints_a_random_password_once(settings, monkeypatch):
     out = StringIO()
     call_command("setup_site", stdout=out)
     password = out.getvalue().split("with password: ")[1].split()[0]
-    assert authenticate(username="admin", password=password)
+    assert authenticate(RequestFactory().post("/admin/login/"), username="admin", password=password)
     again = StringIO()
     call_command("setup_site", stdout=again)
     assert password not in again.getvalue()
@@ -441,6 +514,47 @@ def test_views_that_opt_out_of_caching_keep_their_headers(client, home_page):
     assert "public" not in response.get("Cache-Control", "")
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert "public" not in client.get("/no-such-page/").get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_500_page_after_a_form_post_says_the_form_was_not_received(client, rf):
+    from home.views import server_error
+
+    html = server_error(rf.post("/have-your-say/")).content.decode()
+    assert "Your form was not received" in html and "try again" in html
+    assert "Your form was not received" not in server_error(rf.get("/news/")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_500_during_a_form_post_shows_the_not_received_page(site_settings, monkeypatch):
+    from django.test import Client
+
+    import suggestions.views
+    from tests.factories.suggestions import SuggestionPageFactory
+
+    SuggestionPageFactory(parent=site_settings.site.root_page)
+
+    def broken(request, page):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(suggestions.views, "suggestion_form", broken)
+    client = Client(raise_request_exception=False)
+    response = client.post("/have-your-say/", {"text": "More benches"})
+    assert response.status_code == 500
+    assert "Your form was not received" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_csrf_failure_shows_the_sites_own_page_with_cookies_and_other_ways(site_settings):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/search/", {"query": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Your form could not be sent" in html and "cookies are allowed" in html
+    assert "Other ways to get in touch" in html and "0151 496 0000" in html
+    assert "CSRF" not in html and "Forbidden" not in html
 
 
 # --- Issue 13: safety, the phone header, search ----------------------------------------
@@ -494,16 +608,20 @@ def test_phone_menu_works_without_javascript_and_desktop_keeps_the_full_menu(cli
 
 
 @pytest.mark.django_db
-def test_the_menu_is_looked_up_once_although_it_is_drawn_twice(client, site_settings, home_page):
+def test_the_menu_is_looked_up_once_although_it_is_drawn_twice(client, page_cache_off, site_settings, home_page):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for number in range(3):
         StandardPageFactory(parent=home_page, slug=f"page-{number}", show_in_menus=True)
     client.get("/page-0/")
+    cache.clear()  # a cold render: the menu is not yet in the shared cache
     with CaptureQueriesContext(connection) as queries:
         client.get("/page-0/")
-    menu_queries = [q["sql"] for q in queries if '"show_in_menus"' in q["sql"].split(" WHERE ", 1)[-1]]
+    menu_queries = [
+        q["sql"] for q in queries if '"wagtailcore_page"."show_in_menus")' in q["sql"].split(" WHERE ", 1)[-1]
+    ]
     assert len(menu_queries) == 1
 
 
@@ -516,7 +634,7 @@ def test_demo_menu_reaches_the_ladder_and_you_said_we_did(client, demo_site):
 
 @pytest.mark.django_db
 def test_other_ways_to_get_in_touch_is_shown_once_not_again_in_the_footer(client, demo_site):
-    for url in ("/have-your-say/", "/get-involved/", "/no-such-page/", "/have-your-say/check/"):
+    for url in ("/have-your-say/", "/get-involved/", "/no-such-page/", "/check/"):
         html = client.get(url).content.decode()
         # The box's heading, and the footer's link to it.
         assert html.lower().count("other ways to get in touch") == 2, url

@@ -182,7 +182,7 @@ def test_the_status_check_is_never_stored(client, home_page, site_settings):
     SuggestionPageFactory(parent=home_page)
     suggestion = SuggestionFactory()
     for _ in range(2):
-        response, queries = fetch(client, "/have-your-say/check/", data={"reference": suggestion.reference})
+        response, queries = fetch(client, "/check/", data={"reference": suggestion.reference})
         assert queries > 0 and "no-store" in response["Cache-Control"]
 
 

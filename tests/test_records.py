@@ -3,20 +3,32 @@ personal-data registry, and the migrations that gave both core forms one
 set of contact details without losing any value."""
 
 import ast
-from datetime import UTC, datetime
+import io
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 from wagtail import hooks
 
 from opportunities.models import ExpressionOfInterest
+from records import submissions
+from records.contact import CONTACT_DETAIL_FIELDS
 from records.exports import ReadableSpreadsheetMixin, neutralise_formula, readable_cell
 from records.personal_data import HOOK_NAME, personal_data_models
 from records.references import REFERENCE_ALPHABET, generate_reference, normalise_reference, reference_pattern
 from suggestions.models import FormPage, Suggestion, SurveySubmission
+from tests.factories.opportunities import (
+    ExpressionOfInterestFactory,
+    OpportunityIndexPageFactory,
+    OpportunityPageFactory,
+)
+from tests.factories.suggestions import FormFieldFactory, FormPageFactory, SuggestionFactory, SuggestionPageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURE_APPS = {"news", "opportunities", "suggestions"}
@@ -77,6 +89,160 @@ def test_purge_clears_a_model_registered_through_the_hook_and_only_those(setting
     suggestion.refresh_from_db()
     assert (suggestion.name, suggestion.email) == ("", "")
     assert suggestion.personal_data_cleared_at is not None
+
+
+# --- Retention: every personal field of every model --------------------------
+
+# Fields that identify someone wherever they appear: always personal.
+PERSONAL_BY_NATURE = {"name", "internal_notes", *CONTACT_DETAIL_FIELDS}
+MARK = "identifying"
+
+
+def field_names(model):
+    return {field.name for field in model._meta.concrete_fields}
+
+
+def test_every_field_of_every_personal_data_model_is_declared_personal_or_not():
+    """A new field must be put on one list or the other; taking one off the
+    purge (say, the phone number) fails here unless it is deliberately listed
+    as not personal, and the obviously personal ones cannot be."""
+    for model in personal_data_models():
+        personal, kept = set(model.PERSONAL_DATA_FIELDS), set(model.NON_PERSONAL_FIELDS)
+        assert personal & kept == set(), model
+        assert field_names(model) == personal | kept, model
+        assert PERSONAL_BY_NATURE & field_names(model) <= personal, model
+
+
+def filled_suggestion(home_page):
+    return SuggestionFactory(wants_reply=True, contact_method="email", consent=True)
+
+
+def filled_expression_of_interest(home_page):
+    return ExpressionOfInterestFactory(opportunity=OpportunityPageFactory(parent=home_page))
+
+
+def filled_survey_response(home_page):
+    """A response to every kind of question: only the two choice answers that
+    are not personal may survive the purge."""
+    page = FormPageFactory(parent=home_page)
+    questions = [
+        ("When should the Hub open?", "radio", "Mornings\nEvenings", False),
+        ("Which days?", "checkboxes", "Monday\nFriday", False),
+        ("Where do you stay?", "dropdown", "identifying shelter\nElsewhere", True),
+        ("Was it easy?", "radio", "Yes\nNo", False),  # was a text box: its old answer is free text
+        ("Anything else?", "multiline", "", False),
+        ("Your age", "number", "", False),
+        ("Date of birth", "date", "", False),
+        ("Your name", "singleline", "", False),  # unticked by mistake: still free text
+    ]
+    for label, field_type, choices, personal in questions:
+        FormFieldFactory(page=page, label=label, field_type=field_type, choices=choices, personal_data=personal)
+    form_data = {
+        "when_should_the_hub_open": "Evenings",
+        "which_days": ["Monday", "Friday"],
+        "where_do_you_stay": "identifying shelter",
+        "was_it_easy": "identifying typed before it was a choice",
+        "anything_else": "identifying story",
+        "your_age": 42,
+        "date_of_birth": "1990-01-02",
+        "your_name": "identifying name",
+        "question_since_removed": "identifying old answer",
+    }
+    return SurveySubmission.objects.create(page=page, form_data=form_data)
+
+
+FILLED_RECORD_BUILDERS = {
+    Suggestion: filled_suggestion,
+    ExpressionOfInterest: filled_expression_of_interest,
+    SurveySubmission: filled_survey_response,
+}
+KEPT_SURVEY_ANSWERS = {"when_should_the_hub_open": "Evenings", "which_days": ["Monday", "Friday"]}
+
+
+def fill_personal_fields(record):
+    """Put a recognisable value in every plain personal field."""
+    for name in record.PERSONAL_DATA_FIELDS:
+        field = record._meta.get_field(name)
+        if isinstance(field, models.EmailField):
+            setattr(record, name, f"{MARK}-{name}@example.org")
+        elif isinstance(field, models.CharField | models.TextField):
+            setattr(record, name, f"{MARK} {name}"[: field.max_length])
+    record.save()
+
+
+def stored_row(record):
+    return type(record).objects.filter(pk=record.pk).values().get()
+
+
+@pytest.mark.django_db
+def test_the_purge_clears_every_personal_field_of_every_model_and_keeps_the_rest(home_page, settings):
+    settings.RETENTION_DAYS = 30
+    records = []
+    for model in personal_data_models():
+        assert model in FILLED_RECORD_BUILDERS, f"add a builder for {model.__name__} to this test"
+        record = FILLED_RECORD_BUILDERS[model](home_page)
+        fill_personal_fields(record)
+        received = type(record).objects.all().received_field
+        type(record).objects.filter(pk=record.pk).update(**{received: timezone.now() - timedelta(days=31)})
+        records.append((record, stored_row(record)))
+    for record, before in records:
+        assert all(before[field.attname] for field in map(record._meta.get_field, record.PERSONAL_DATA_FIELDS))
+
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    for record, before in records:
+        after = stored_row(record)
+        assert MARK not in str(after).lower(), after
+        assert after["personal_data_cleared_at"] is not None
+        unchanged = {record._meta.get_field(name).attname for name in record.NON_PERSONAL_FIELDS}
+        unchanged -= {"updated_at", "personal_data_cleared_at"}
+        assert {name: after[name] for name in unchanged} == {name: before[name] for name in unchanged}
+        record.refresh_from_db()
+        assert record.personal_data_left() == [] and not record.needs_purge()
+        if isinstance(record, SurveySubmission):
+            assert record.form_data == KEPT_SURVEY_ANSWERS
+        else:
+            for name in record.PERSONAL_DATA_FIELDS:
+                assert getattr(record, name) == record.cleared_value(name)
+
+
+@pytest.mark.django_db
+def test_personal_data_typed_into_a_cleared_record_is_cleared_again(settings):
+    settings.RETENTION_DAYS = 30
+    suggestion = SuggestionFactory(with_reply=True, created_at=timezone.now() - timedelta(days=31))
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    Suggestion.objects.filter(pk=suggestion.pk).update(internal_notes="Rang back: sleeps behind the station")
+    out = io.StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert "Cleared personal data from 1 suggestions." in out.getvalue()
+    suggestion.refresh_from_db()
+    assert suggestion.internal_notes == ""
+
+
+@pytest.mark.django_db
+def test_a_record_is_marked_cleared_only_when_nothing_personal_is_left(settings, monkeypatch):
+    settings.RETENTION_DAYS = 30
+    suggestion = SuggestionFactory(
+        with_reply=True, internal_notes="Not safe where staying", created_at=timezone.now() - timedelta(days=31)
+    )
+    save = Suggestion.save
+
+    def save_forgetting_the_notes(self, *args, **kwargs):
+        # As if the notes were left out of the purge's save.
+        if "update_fields" in kwargs:
+            kwargs["update_fields"] = [name for name in kwargs["update_fields"] if name != "internal_notes"]
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Suggestion, "save", save_forgetting_the_notes)
+    with pytest.raises(CommandError, match="1 record"):
+        call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    suggestion.refresh_from_db()
+    assert suggestion.internal_notes and suggestion.personal_data_cleared_at is None
+
+    monkeypatch.undo()
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    suggestion.refresh_from_db()
+    assert suggestion.internal_notes == "" and suggestion.personal_data_cleared_at is not None
 
 
 # --- Migrations: one contact-details model ------------------------------------
@@ -287,3 +453,83 @@ def test_things_that_are_not_phone_numbers_are_refused(number):
 
     with pytest.raises(ValidationError):
         validate_phone(number)
+
+
+# --- One rendering of a form stores at most one record ------------------------
+
+
+def submission_token_in(response):
+    match = re.search(r'name="submission_token" value="([0-9a-f-]{36})"', response.content.decode())
+    assert match, "the form carries no submission token"
+    return match.group(1)
+
+
+@pytest.fixture
+def public_forms(home_page, site_settings):
+    """(form URL, answers, model) for each public form that stores a record."""
+    survey = FormPageFactory(parent=home_page, to_address="survey-team@example.org")
+    FormFieldFactory(page=survey, label="Anything else?", field_type="multiline")
+    opportunity = OpportunityPageFactory(parent=OpportunityIndexPageFactory(parent=home_page))
+    SuggestionPageFactory(parent=home_page)
+    eoi = {"name": "Jo", "contact_method": "email", "email": "jo@example.org", "consent": "on"}
+    return [
+        ("/have-your-say/", {"text": "Open on Sundays", "wants_reply": "no"}, Suggestion),
+        (opportunity.url + "express-interest/", eoi, ExpressionOfInterest),
+        (survey.url, {"anything_else": "More chairs"}, SurveySubmission),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_same_form_sent_three_times_stores_one_record_and_shows_one_reference(
+    client, public_forms, django_capture_on_commit_callbacks
+):
+    for number, (url, answers, model) in enumerate(public_forms):
+        client.defaults["REMOTE_ADDR"] = f"198.51.100.{number}"  # each form gets its own rate limit
+        data = {**answers, "submission_token": submission_token_in(client.get(url))}
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            responses = [client.post(url, data) for _ in range(3)]
+        assert [response.status_code for response in responses] == [302] * 3, url
+        record = model.objects.get()
+        assert len({response["Location"] for response in responses}) == 1
+        confirmation = client.get(responses[-1]["Location"])
+        assert confirmation.status_code == 200
+        if model is not SurveySubmission:  # responses have no public reference
+            assert record.reference in confirmation.content.decode()
+        assert len(mail.outbox) == len({tuple(message.to) for message in mail.outbox})  # one email each, not three
+        # A fresh rendering of the form is a new submission.
+        fresh = {**answers, "submission_token": submission_token_in(client.get(url))}
+        assert fresh["submission_token"] != data["submission_token"]
+        client.post(url, fresh)
+        assert model.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_two_copies_arriving_at_once_store_one_record(client, public_forms, monkeypatch):
+    url, answers, model = public_forms[0]
+    data = {**answers, "submission_token": submission_token_in(client.get(url))}
+    client.post(url, data)
+    first = model.objects.get()
+    # The second copy looks before the first is committed, finds nothing, and
+    # is stopped by the unique token when it tries to store its own.
+    real_lookup = submissions.stored_with_token
+    calls = []
+
+    def lookup_too_early_the_first_time(model, token):
+        calls.append(token)
+        return None if len(calls) == 1 else real_lookup(model, token)
+
+    monkeypatch.setattr(submissions, "stored_with_token", lookup_too_early_the_first_time)
+    response = client.post(url, data)
+    assert response.status_code == 302 and model.objects.get() == first
+    assert len(calls) == 2  # looked again after the unique token refused the copy
+    assert client.get(response["Location"]).content.decode().count(first.reference) >= 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("token", [None, "", "not-a-token"])
+def test_a_form_without_a_usable_token_is_still_accepted(client, public_forms, token):
+    url, answers, model = public_forms[0]
+    data = answers if token is None else {**answers, "submission_token": token}
+    assert client.post(url, data).status_code == 302
+    assert model.objects.get().submission_token is None

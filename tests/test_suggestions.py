@@ -210,7 +210,7 @@ def test_suggestion_page_has_form_limit_hint_reply_question_and_other_ways(clien
     assert "What is it about? (optional)" in html
     assert "Other ways to get in touch" in html and "0151 496 0000" in html
     assert 'name="website"' in html and 'class="hp"' in html
-    assert 'href="/have-your-say/check/"' in html
+    assert 'href="/check/"' in html
 
 
 @pytest.mark.django_db
@@ -417,10 +417,12 @@ def test_confirmation_page_shows_reference_next_steps_and_status_link(client, su
     html = html_of(page)
     assert "no-store" in page["Cache-Control"]
     assert f'<strong class="reference">{reference}</strong>' in html
-    assert f'href="/have-your-say/check/?reference={reference}"' in html
+    assert f'href="/check/?reference={reference}"' in html
     assert 'href="/you-said-we-did/"' in html
-    # A refresh shows the same page and sends nothing again.
-    assert client.get("/have-your-say/sent/").status_code == 200
+    # Shown once: a refresh (or the next person at a shared computer) goes
+    # back to the form, and nothing is sent again.
+    again = client.get("/have-your-say/sent/")
+    assert again.status_code == 302 and again["Location"] == "/have-your-say/"
     assert Suggestion.objects.count() == 1
 
 
@@ -458,7 +460,24 @@ def test_acknowledgement_goes_only_to_people_who_asked_for_a_reply_by_email(
     reference = Suggestion.objects.get(text="By email").reference
     acknowledgement = next(message for message in mail.outbox if message.to == [EMAIL])
     assert reference in acknowledgement.subject and reference in acknowledgement.body
-    assert f"http://testserver/have-your-say/check/?reference={reference}" in acknowledgement.body
+    assert f"http://testserver/check/?reference={reference}" in acknowledgement.body
+
+
+@pytest.mark.django_db
+def test_the_acknowledgement_is_fixed_wording_and_the_reference_nothing_the_sender_typed(
+    client, suggestion_page, django_capture_on_commit_callbacks
+):
+    """Otherwise anyone could make the site send their own text to any address."""
+    spam = {"text": "Visit http://evil.example now", "name": "Your account is locked"}
+    with django_capture_on_commit_callbacks(execute=True):
+        post_suggestion(client, **reply_data("email", email="victim@example.org", name=spam["name"]), text=spam["text"])
+        post_suggestion(client, **reply_data("email", email="victim@example.org"))
+    first, second = Suggestion.objects.order_by("created_at")
+    spammed, plain = (message for message in mail.outbox if message.to == ["victim@example.org"])
+    for value in spam.values():
+        assert value not in spammed.body and value not in spammed.subject
+    assert spammed.body.replace(first.reference, "REF") == plain.body.replace(second.reference, "REF")
+    assert spammed.subject.replace(first.reference, "REF") == plain.subject.replace(second.reference, "REF")
 
 
 # --- Status check --------------------------------------------------------------------
@@ -477,7 +496,7 @@ def test_status_check_shows_status_dates_and_public_answer_but_nothing_private(c
         created_at=timezone.make_aware(timezone.datetime(2026, 3, 4, 12)),
     )
     typed = " " + suggestion.reference.lower().replace("-", " ") + " "
-    response = client.get("/have-your-say/check/", {"reference": typed})
+    response = client.get("/check/", {"reference": typed})
     html = html_of(response)
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "Answered: partly done" in html and "we did part of what you suggested" in html
@@ -491,7 +510,7 @@ def test_status_check_shows_status_dates_and_public_answer_but_nothing_private(c
 def test_status_check_never_reads_the_message_or_personal_details(client, suggestion_page):
     suggestion = SuggestionFactory(with_reply=True)
     with CaptureQueriesContext(connection) as queries:
-        client.get("/have-your-say/check/", {"reference": suggestion.reference})
+        client.get("/check/", {"reference": suggestion.reference})
     lookup = [query["sql"] for query in queries if 'FROM "suggestions_suggestion"' in query["sql"]]
     assert len(lookup) == 1
     for column in ("text", "name", "email", "phone", "postal_address", "support_worker", "internal_notes"):
@@ -502,7 +521,7 @@ def test_status_check_never_reads_the_message_or_personal_details(client, sugges
 @pytest.mark.parametrize("status", list(Status))
 def test_status_check_explains_every_status(client, suggestion_page, status):
     suggestion = SuggestionFactory(status=status, public_answer="Our answer text.")
-    html = html_of(client.get("/have-your-say/check/", {"reference": suggestion.reference}))
+    html = html_of(client.get("/check/", {"reference": suggestion.reference}))
     assert suggestion.get_status_display().replace("'", "&#x27;") in html
     assert Suggestion.STATUS_EXPLANATIONS[status].replace("'", "&#x27;") in html
     assert ("Our answer text." in html) == (status in ANSWERED or status == Status.CLOSED)
@@ -510,18 +529,43 @@ def test_status_check_explains_every_status(client, suggestion_page, status):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("status", list(Status))
+def test_status_check_of_a_flagged_suggestion_shows_its_status_only(client, suggestion_page, status):
+    suggestion = SuggestionFactory(
+        status=status,
+        is_safeguarding_concern=True,
+        public_answer="Our answer text.",
+        created_at=timezone.make_aware(timezone.datetime(2026, 3, 4, 12)),
+    )
+    html = html_of(client.get("/check/", {"reference": suggestion.reference}))
+    assert suggestion.get_status_display().replace("'", "&#x27;") in html
+    assert "Our answer text." not in html and "Our answer" not in html
+    assert "4 March 2026" not in html and "<dt>Received</dt>" not in html and "<dt>Answered</dt>" not in html
+
+
+@pytest.mark.django_db
+def test_the_old_status_check_address_still_answers(client, suggestion_page):
+    suggestion = SuggestionFactory()
+    response = client.get("/have-your-say/check/", {"reference": suggestion.reference})
+    assert response.status_code == 302 and response["Location"] == f"/check/?reference={suggestion.reference}"
+    assert suggestion.reference in html_of(client.get(response["Location"]))
+    assert client.get("/have-your-say/check/")["Location"] == "/check/"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
         ("S-ABCDEF", "We could not find a suggestion with the reference S-ABCDEF"),
-        ("E-ABCDEF", "S- then 6 letters and numbers"),
-        ("S-0O1I00", "S- then 6 letters and numbers"),
-        ("x" * 500, "S- then 6 letters and numbers"),
+        ("E-ABCDEF", "We could not find an expression of interest with the reference E-ABCDEF"),
+        ("X-ABCDEF", "S- or E- then 6 letters and numbers"),
+        ("S-0O1I00", "S- or E- then 6 letters and numbers"),
+        ("x" * 500, "S- or E- then 6 letters and numbers"),
         ("", "Enter your reference"),
     ],
 )
 def test_status_check_unknown_or_malformed_reference_gets_help_not_an_error(client, suggestion_page, typed, message):
-    response = client.get("/have-your-say/check/", {"reference": typed})
+    response = client.get("/check/", {"reference": typed})
     html = html_of(response)
     assert response.status_code == 200
     assert message in html and "<title>Error: " in html
@@ -530,15 +574,15 @@ def test_status_check_unknown_or_malformed_reference_gets_help_not_an_error(clie
 
 @pytest.mark.django_db
 def test_status_check_without_a_reference_just_shows_the_form(client, suggestion_page):
-    html = html_of(client.get("/have-your-say/check/"))
+    html = html_of(client.get("/check/"))
     assert 'name="reference"' in html and "There is a problem" not in html
 
 
 @pytest.mark.django_db
 def test_guessing_references_is_rate_limited(client, suggestion_page):
-    statuses = [client.get("/have-your-say/check/", {"reference": f"S-ABCD{n:02d}"}).status_code for n in range(22)]
+    statuses = [client.get("/check/", {"reference": f"S-ABCD{n:02d}"}).status_code for n in range(22)]
     assert statuses[:20] == [200] * 20 and statuses[20:] == [429, 429]
-    html = html_of(client.get("/have-your-say/check/", {"reference": "S-ABCDEF"}))
+    html = html_of(client.get("/check/", {"reference": "S-ABCDEF"}))
     assert "To stop people guessing other people" in html and "Other ways to get in touch" in html
 
 
@@ -1020,15 +1064,75 @@ def test_survey_honeypot_and_rate_limit(client, survey):
 
 
 @pytest.mark.django_db
-def test_survey_email_leaves_out_personal_answers(client, survey, django_capture_on_commit_callbacks):
-    data = {"when_should_the_hub_open": "Evenings", "your_name": "Sam Private", "email": "sam@example.org"}
+def test_survey_email_carries_no_answer_at_all(client, survey, django_capture_on_commit_callbacks):
+    survey.form_fields.update(personal_data=False)  # even unticked, answers never go by email
+    data = {
+        "when_should_the_hub_open": "Evenings",
+        "anything_else": "I sleep at the night shelter",
+        "your_name": "Sam Private",
+        "email": "sam@example.org",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/survey/", data)
+    response = SurveySubmission.objects.get()
     (message,) = mail.outbox
     assert message.to == ["survey-team@example.org"]
-    assert "When should the Hub open?: Evenings" in message.body
-    assert "Sam Private" not in message.body and "sam@example.org" not in message.body
+    text = message.subject + message.body
+    assert survey.title in text and f"response {response.pk}" in text
     assert f"http://testserver/admin/forms/submissions/{survey.pk}/" in message.body
+    for answer in data.values():
+        assert answer not in text, answer
+
+
+def survey_edit_data(client, survey, **changes):
+    from tests.test_editors import edit_form_data
+
+    return edit_form_data(client, survey, **changes)
+
+
+@pytest.mark.django_db
+def test_a_moderator_cannot_change_who_gets_survey_emails_or_what_is_personal(client, survey, moderator):
+    """Even by posting the fields the editor does not show them."""
+    client.force_login(moderator)
+    html = html_of(client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk])))
+    assert 'name="to_address"' not in html
+    assert 'name="form_fields-2-personal_data"' not in html or "disabled" in html
+    data = survey_edit_data(client, survey, to_address="moderator@example.org")
+    for index, field in enumerate(survey.form_fields.order_by("sort_order")):
+        data[f"form_fields-{index}-id"] = str(field.pk)
+        data.pop(f"form_fields-{index}-personal_data", None)  # unticked
+    data["form_fields-TOTAL_FORMS"] = str(survey.form_fields.count() + 1)
+    new = survey.form_fields.count()
+    data.update(
+        {
+            f"form_fields-{new}-label": "Your phone",
+            f"form_fields-{new}-field_type": "singleline",
+            f"form_fields-{new}-ORDER": str(new + 1),
+        }
+    )
+    data[f"form_fields-{new}-personal_data"] = "on"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[survey.pk]), data)
+    assert response.status_code == 302, html_of(response)
+    survey.refresh_from_db()
+    draft = survey.get_latest_revision_as_object()
+    assert draft.to_address == "survey-team@example.org"
+    personal = {field.label for field in draft.form_fields.all() if field.personal_data}
+    assert personal == {"Your name", "Email"}
+    assert "Your phone" in {field.label for field in draft.form_fields.all()}  # the rest of the edit went through
+
+
+@pytest.mark.django_db
+def test_a_superuser_can_change_who_gets_survey_emails_and_what_is_personal(client, survey, superuser):
+    client.force_login(superuser)
+    data = survey_edit_data(client, survey, to_address="involvement@example.org")
+    for index in range(survey.form_fields.count()):
+        data.pop(f"form_fields-{index}-personal_data", None)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[survey.pk]), data)
+    assert response.status_code == 302, html_of(response)
+    survey.refresh_from_db()
+    draft = survey.get_latest_revision_as_object()
+    assert draft.to_address == "involvement@example.org"
+    assert not any(field.personal_data for field in draft.form_fields.all())
 
 
 @pytest.mark.django_db
@@ -1139,11 +1243,12 @@ def test_purge_clears_old_personal_data_keeps_the_record_and_dry_run_changes_not
     old.refresh_from_db()
     assert (old.name, old.email, old.phone) == ("", "", "")
     assert old.personal_data_cleared_at is not None
-    assert old.text and old.reference and old in Suggestion.objects.published()
+    assert old.text == "(Removed after the retention period.)"
+    assert old.reference and old.public_version and old in Suggestion.objects.published()
     recent.refresh_from_db()
     assert recent.name == NAME and recent.email == EMAIL
     old_response.refresh_from_db()
-    assert old_response.form_data == {"when_should_the_hub_open": "Evenings", "anything_else": "More chairs"}
+    assert old_response.form_data == {"when_should_the_hub_open": "Evenings"}  # written answers go too
     new_response.refresh_from_db()
     assert new_response.form_data["email"] == "new@example.org"
 
@@ -1180,6 +1285,72 @@ def test_demo_content_covers_every_state_and_loads_once(client, demo_site):
 
 
 @pytest.mark.django_db
+def test_mistakes_in_the_form_do_not_use_up_the_rate_limit(client, suggestion_page):
+    # Someone struggling with the form gets it wrong many times ...
+    for _ in range(15):
+        assert post_suggestion(client, text="").status_code == 200
+    # ... and can still send it once it is right.
+    assert post_suggestion(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_spam_rejected_posts_count_against_the_rate_limit(client, suggestion_page):
+    statuses = [post_suggestion(client, website="http://spam.example").status_code for _ in range(12)]
+    assert statuses[:10] == [400] * 10 and statuses[10:] == [429, 429]
+    assert post_suggestion(client).status_code == 429
+
+
+def delete_survey_responses(client, survey, *responses):
+    url = reverse("wagtailforms:delete_submissions", args=[survey.pk])
+    return client.post(url + "?" + "&".join(f"selected-submissions={response.pk}" for response in responses))
+
+
+@pytest.mark.django_db
+def test_reading_survey_responses_is_not_enough_to_delete_them(client, survey, involvement_officer):
+    response = SurveySubmission.objects.create(page=survey, form_data={"your_name": "Sam"})
+    client.force_login(involvement_officer)
+    assert client.get(reverse("wagtailforms:list_submissions", args=[survey.pk])).status_code == 200
+    assert refused(delete_survey_responses(client, survey, response))
+    assert SurveySubmission.objects.filter(pk=response.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_superuser_can_delete_survey_responses(client, survey, superuser):
+    response = SurveySubmission.objects.create(page=survey, form_data={"your_name": "Sam"})
+    client.force_login(superuser)
+    assert delete_survey_responses(client, survey, response).status_code == 302
+    assert not SurveySubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_involvement_team_cannot_delete_suggestions(client, involvement_officer):
+    suggestion = SuggestionFactory()
+    client.force_login(involvement_officer)
+    assert refused(client.post(reverse("suggestions:delete", args=[suggestion.pk])))
+    assert Suggestion.objects.filter(pk=suggestion.pk).exists()
+
+
+@pytest.mark.django_db
+def test_feed_escapes_staff_text_so_no_markup_reaches_feed_readers(client, said_did_page):
+    import xml.etree.ElementTree as ElementTree
+
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="http://evil.example">x</a>'
+    SuggestionFactory(
+        published=True,
+        public_version=f"You asked {payload}",
+        public_answer=f"We did {payload}",
+        topic=SuggestionTopicFactory(name="<b>Hub</b>"),
+    )
+    feed = client.get("/you-said-we-did/feed/").content
+    item = ElementTree.fromstring(feed).find("channel/item")  # noqa: S314 (our own feed)
+    # What a feed reader gets once it has read the XML: text with no tags in it.
+    for element in ("title", "description", "category"):
+        read = item.find(element).text
+        assert "<script" not in read and "<img" not in read and "<a " not in read and "<b>" not in read
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in item.find("description").text
+
+
+@pytest.mark.django_db
 def test_suggestion_pages_say_not_for_urgent_things_and_offer_need_help_and_exit(client, suggestion_page):
     form = client.get("/have-your-say/").content.decode().split('<footer class="site-footer">', 1)[0]
     assert "Replies take a few working days, so do not use this form for anything urgent." in form
@@ -1188,5 +1359,5 @@ def test_suggestion_pages_say_not_for_urgent_things_and_offer_need_help_and_exit
     post_suggestion(client)
     sent = client.get("/have-your-say/sent/").content.decode().split('<footer class="site-footer">', 1)[0]
     assert "Need help now?" in sent and "Exit this page" in sent
-    check = client.get("/have-your-say/check/").content.decode().split('<footer class="site-footer">', 1)[0]
+    check = client.get("/check/").content.decode().split('<footer class="site-footer">', 1)[0]
     assert "Need help now?" in check and "Exit this page" in check

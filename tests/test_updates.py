@@ -317,7 +317,7 @@ def test_unconfirmed_sign_ups_are_deleted_after_seven_days(home_page, confirmed)
     confirmed("kept@example.org")
     Subscriber.objects.create(email="recent@example.org", topics=["news"])
     Subscriber.objects.create(email="stale@example.org", topics=["news"], created_at=timezone.now() - timedelta(days=8))
-    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("purge_unconfirmed_subscribers", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert sorted(Subscriber.objects.values_list("email", flat=True)) == ["kept@example.org", "recent@example.org"]
 
 

@@ -2,8 +2,10 @@
 who has been sent what.
 
 An address is personal data: it is deleted when the person unsubscribes, and
-a sign-up never confirmed is deleted after UNCONFIRMED_DAYS by
-purge_personal_data (registered in wagtail_hooks.py).
+a sign-up never confirmed is deleted after UNCONFIRMED_DAYS by the
+purge_unconfirmed_subscribers command (daily from cron). Not through
+purge_personal_data's hook: that keeps records with their personal fields
+cleared, while a subscriber is nothing but an address, so it is deleted.
 """
 
 from datetime import timedelta
@@ -81,10 +83,6 @@ class Subscriber(models.Model):
             return False
         chosen = {theme.pk for theme in self.themes.all()}
         return not chosen or bool(chosen & set(announcement.theme_ids))
-
-    def clear_personal_data(self):
-        # The address is all there is: the subscriber goes with it.
-        self.delete()
 
 
 class Announcement(models.Model):

@@ -77,9 +77,3 @@ def register_subscriber_viewset():
 @hooks.register("construct_homepage_panels")
 def add_subscriber_count_panel(request, panels):
     panels.append(SubscriberCountPanel(request.user.has_perm("updates.view_subscriber")))
-
-
-@hooks.register("register_personal_data_model")
-def register_unconfirmed_subscribers():
-    # purge_personal_data deletes sign-ups nobody confirmed within 7 days.
-    return Subscriber

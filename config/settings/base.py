@@ -7,6 +7,7 @@ secrets it needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,11 +81,14 @@ MIDDLEWARE = [
     "home.middleware.CurrentSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the sign-in page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Forms render with the project's templates (templates/includes/forms/), so
@@ -200,6 +205,7 @@ PAGE_CACHE_CHANGED_BY = [
     "suggestions.Suggestion",
     "suggestions.SuggestionTopic",
     "suggestions.SurveySubmission",
+    "opportunities.ExpressionOfInterest",
     "news.MeetingGroup",
     "taggit.Tag",
 ]
@@ -219,6 +225,22 @@ if FRONTEND_CACHE_URL:
 # mail server is down and a request never waits for it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
+
+# Staff sign-in (home/signin.py): django-axes checks every attempt first and
+# refuses a locked-out account or address even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+# Either is enough to lock: one account guessed from many addresses, or many
+# accounts guessed from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.signin.locked_out_response"
+# The same address the public forms' rate limits count (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "home.clientip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -316,7 +338,16 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview overrides this for its own frame.
 SESSION_COOKIE_HTTPONLY = True
+
+# Sessions (home.middleware.SessionLifetimeMiddleware): staff are signed out
+# after 2 hours without a request and when the browser closes; a member of
+# the public's session (only ever their reference, shown once) lasts minutes.
+# Expired sessions are deleted by `manage.py clearsessions` (README, scheduled jobs).
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+ANONYMOUS_SESSION_SECONDS = 10 * 60
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 # The public site loads nothing from any other host and runs no inline script.

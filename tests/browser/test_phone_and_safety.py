@@ -57,7 +57,7 @@ def page_type_urls(live_server_url, page):
         "/leaflets/",
         "/get-involved/",
         "/have-your-say/",
-        "/have-your-say/check/",
+        "/check/",
         "/you-said-we-did/",
         "/involvement-figures/",
         "/search/?q=hub",

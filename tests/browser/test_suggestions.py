@@ -66,7 +66,7 @@ def test_suggestion_and_status_check_work_without_javascript(page_without_js, li
     suggestion = Suggestion.objects.get(reference=reference)
     assert (suggestion.contact_method, suggestion.phone) == ("text", "07700 900982")
 
-    page.goto(f"{live_server.url}/have-your-say/check/")
+    page.goto(f"{live_server.url}/check/")
     page.get_by_label("Your reference").fill(reference.lower())
     page.get_by_role("button", name="Check").click()
     assert page.locator("h2", has_text=reference).is_visible()
@@ -100,7 +100,7 @@ def test_involvement_team_answers_a_suggestion_and_it_is_published(browser, live
 
 
 def test_status_check_listing_and_survey_pages_are_accessible(page, live_server, demo_site):
-    page.goto(f"{live_server.url}/have-your-say/check/")
+    page.goto(f"{live_server.url}/check/")
     assert_accessible(page, "status-check")
     page.get_by_label("Your reference").fill("S-ABCDEF")
     page.get_by_role("button", name="Check").click()
@@ -125,3 +125,21 @@ def test_status_check_listing_and_survey_pages_are_accessible(page, live_server,
     page.get_by_role("button", name="Send your answers").click()
     expect(page.locator(".panel__title")).to_have_text("Thank you")
     assert_accessible(page, "survey-thank-you")
+
+
+def test_the_honeypot_is_invisible_and_the_keyboard_never_reaches_it(page, live_server, demo_site):
+    page.goto(f"{live_server.url}/have-your-say/")
+    # Not shown to anyone, and not read out by screen readers.
+    expect(page.locator("input[name=website]")).to_be_hidden()
+    assert page.locator(".hp").get_attribute("aria-hidden") == "true"
+
+    # Tab through the whole page: the keyboard reaches the send button, never the honeypot.
+    reached = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        name = page.evaluate("document.activeElement.name || document.activeElement.textContent.trim()")
+        reached.append(name)
+        if name == "Send suggestion":
+            break
+    assert "Send suggestion" in reached
+    assert "website" not in reached
