@@ -11,7 +11,7 @@ that created the record never waits for the mail server.
 import datetime
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.utils import timezone
 from django_tasks import task
 
@@ -26,20 +26,31 @@ def retry_delay(attempt):
     return min(datetime.timedelta(minutes=2 ** (attempt - 1)), MAX_RETRY_DELAY)
 
 
-def queue_mail(subject, body, recipients):
-    """Queue a plain-text email; the worker sends it."""
-    send_queued_mail.enqueue(subject, body, list(recipients))
+def queue_mail(subject, body, recipients, *, html=None, headers=None):
+    """Queue an email (plain text, with an optional HTML part and extra
+    headers such as List-Unsubscribe); the worker sends it."""
+    send_queued_mail.enqueue(subject, body, list(recipients), html=html, headers=headers)
+
+
+def deliver(subject, body, recipients, html=None, headers=None):
+    if not (html or headers):
+        send_mail(subject, body, None, recipients, fail_silently=False)
+        return
+    message = EmailMultiAlternatives(subject, body, None, recipients, headers=headers or {})
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send(fail_silently=False)
 
 
 @task()
-def send_queued_mail(subject, body, recipients, attempt=1):
+def send_queued_mail(subject, body, recipients, attempt=1, html=None, headers=None):
     try:
-        send_mail(subject, body, None, recipients, fail_silently=False)
+        deliver(subject, body, recipients, html, headers)
     except OSError:  # smtplib's errors and refused connections are all OSErrors
-        schedule_retry(subject, body, recipients, attempt)
+        schedule_retry(subject, body, recipients, attempt, html=html, headers=headers)
 
 
-def schedule_retry(subject, body, recipients, attempt):
+def schedule_retry(subject, body, recipients, attempt, html=None, headers=None):
     backend = send_queued_mail.get_backend()
     if attempt >= MAX_ATTEMPTS or not backend.supports_defer:
         # The subject carries the reference, never personal details; the
@@ -48,4 +59,6 @@ def schedule_retry(subject, body, recipients, attempt):
         raise
     delay = retry_delay(attempt)
     logger.warning("Could not send '%s' (attempt %d); trying again in %s.", subject, attempt, delay)
-    send_queued_mail.using(run_after=timezone.now() + delay).enqueue(subject, body, recipients, attempt + 1)
+    send_queued_mail.using(run_after=timezone.now() + delay).enqueue(
+        subject, body, recipients, attempt + 1, html=html, headers=headers
+    )

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "news",
     "opportunities",
     "suggestions",
+    "updates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
