@@ -42,7 +42,9 @@ class SubscriberQuerySet(models.QuerySet):
     def wanting(self, announcement):
         """Confirmed subscribers who chose the announcement's topic (and, for
         opportunities, its rung and one of its themes, when they narrowed it)."""
-        subscribers = self.confirmed().filter(topics__contains=[announcement.topic]).prefetch_related("themes")
+        # Chosen in Python: a JSON "contains" lookup works on PostgreSQL but
+        # not on SQLite, and this runs in the worker, not in a request.
+        subscribers = self.confirmed().prefetch_related("themes").iterator(chunk_size=500)
         return [subscriber for subscriber in subscribers if subscriber.wants(announcement)]
 
 
