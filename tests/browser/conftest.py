@@ -84,6 +84,13 @@ desktop_only = pytest.mark.parametrize("viewport_name", ["desktop"])
 phone_only = pytest.mark.parametrize("viewport_name", ["phone"])
 
 
+def refuse_site_scripts(context):
+    """No JavaScript, for tests that also run axe: the site's scripts never
+    load, so the page is what a browser without JavaScript shows, while the
+    browser's engine stays on for axe-core (which hangs with it off)."""
+    context.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+
+
 def new_page(browser, viewport_name, *, javascript=True):
     context = browser.new_context(viewport=VIEWPORTS[viewport_name], java_script_enabled=javascript, locale="en-GB")
     context.set_default_timeout(10_000)

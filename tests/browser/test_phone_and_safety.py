@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from home.models import SiteSettings
 from suggestions.models import Suggestion
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, refuse_site_scripts
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,7 +29,7 @@ def phone(request, browser):
     context = browser.new_context(viewport=PHONES[width], locale="en-GB")
     context.set_default_timeout(10_000)
     if not javascript:
-        context.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+        refuse_site_scripts(context)
     # Never leave the test machine: the neutral site answers from here.
     context.route(
         re.compile(r"^https://www\.bbc\.co\.uk/.*"),

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from opportunities.models import ExpressionOfInterest
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, refuse_site_scripts
 from tests.factories.opportunities import ExpressionOfInterestFactory
 from tests.factories.suggestions import SuggestionFactory
 
@@ -16,8 +16,10 @@ NARROW_PHONE = {"width": 320, "height": 568}
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
 def narrow_page(request, browser):
-    context = browser.new_context(viewport=NARROW_PHONE, java_script_enabled=request.param, locale="en-GB")
+    context = browser.new_context(viewport=NARROW_PHONE, locale="en-GB")
     context.set_default_timeout(10_000)
+    if not request.param:
+        refuse_site_scripts(context)
     tab = context.new_page()
     tab.viewport_name = f"320-{request.node.callspec.id}"
     yield tab
