@@ -11,7 +11,7 @@ that created the record never waits for the mail server.
 import datetime
 import logging
 
-from django.core.mail import EmailMultiAlternatives, send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks import task
 
@@ -33,9 +33,6 @@ def queue_mail(subject, body, recipients, *, html=None, headers=None):
 
 
 def deliver(subject, body, recipients, html=None, headers=None):
-    if not (html or headers):
-        send_mail(subject, body, None, recipients, fail_silently=False)
-        return
     message = EmailMultiAlternatives(subject, body, None, recipients, headers=headers or {})
     if html:
         message.attach_alternative(html, "text/html")

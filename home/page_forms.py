@@ -44,6 +44,8 @@ class FreeSlugFormMixin:
         return slugify(self.cleaned_data.get("title") or "")
 
     def slug_was_left_as_suggested(self, slug):
+        # Both: a page type may suggest its own pattern (meetings: group and
+        # date) while the admin's JavaScript still fills the slug from the title.
         return not slug or slug in {self.suggested_slug(), slugify(self.cleaned_data.get("title") or "")}
 
     def clean(self):

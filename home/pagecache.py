@@ -14,8 +14,9 @@ filters and page numbers are separate) under the site-wide content version
 
 The cache must be shared by every worker (Redis, the database or the file
 cache): with a per-process memory cache one worker could keep serving a page
-that another worker's publish made stale, so the middleware stays off unless
-PAGE_CACHE_SECONDS is set explicitly.
+that another worker's publish made stale, so the middleware stays off with
+one (settings.PAGE_CACHE_ENABLED overrides that, as the tests do); it is on
+with Redis and with the file cache `make run` uses.
 """
 
 import hashlib

@@ -1,5 +1,6 @@
-from django.db.models import Count
 from laces.components import Component
+
+from home.figures import counts_by
 
 from .models import RUNG_SUMMARIES, OpportunityIndexPage, OpportunityPage, Rung
 
@@ -49,9 +50,7 @@ class LadderOfParticipation(Component):
 
     @classmethod
     def build(cls, *, small=False):
-        open_counts = dict(
-            OpportunityPage.objects.live().public().open().order_by().values_list("rung").annotate(count=Count("pk"))
-        )
+        open_counts = counts_by(OpportunityPage.objects.live().public().open(), "rung")
         rungs = [
             {
                 "value": rung.value,

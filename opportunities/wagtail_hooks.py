@@ -48,12 +48,6 @@ def register_expressions_of_interest_viewset():
     return expressions_of_interest_viewset
 
 
-@hooks.register("construct_homepage_panels")
-def add_waiting_expressions_of_interest_panel(request, panels):
-    if request.user.has_perm("opportunities.view_expressionofinterest"):
-        panels.append(expressions_of_interest_viewset.waiting_panel())
-
-
 hooks.register("involvement_figures", opportunity_figures, order=20)
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from laces.components import Component
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, Table
 from wagtail.admin.views.generic import EditView, IndexView
@@ -191,6 +192,16 @@ class InvolvementRecordViewSet(ForbiddenNotRedirectViewSetMixin, ModelViewSet):
     common_list_display = [SafeguardingColumn(), DateColumn("created_at", label="Received")]
     common_list_filter = ["status", "channel", "is_safeguarding_concern", "created_at"]
     common_export = ["reference", "status", "channel", "is_safeguarding_concern", "created_at", "updated_at"]
+
+    def on_register(self):
+        """Every record type's list gets its dashboard panel of waiting
+        records (`waiting_panel()`), for people who may view the records."""
+        super().on_register()
+        hooks.register("construct_homepage_panels", self.add_waiting_panel)
+
+    def add_waiting_panel(self, request, panels):
+        if self.permission_policy.user_has_permission(request.user, "view"):
+            panels.append(self.waiting_panel())
 
 
 class WaitingRecordsPanel(Component):

@@ -44,12 +44,6 @@ def register_suggestion_viewset():
     return suggestion_viewset
 
 
-@hooks.register("construct_homepage_panels")
-def add_waiting_suggestions_panel(request, panels):
-    if request.user.has_perm("suggestions.view_suggestion"):
-        panels.append(suggestion_viewset.waiting_panel())
-
-
 survey_response_urls = (
     decorate_urlpatterns(
         [

@@ -846,7 +846,7 @@ def test_a_failure_to_send_email_is_logged_and_never_loses_the_record(
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(home.mail, "send_mail", broken)
+    monkeypatch.setattr(home.mail.EmailMultiAlternatives, "send", broken)
     with caplog.at_level(logging.ERROR, logger="home.mail"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(form_url(opportunity), valid_data())
     assert response.status_code == 302

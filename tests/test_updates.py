@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,9 +129,20 @@ def test_two_servers_announcing_the_same_page_at_once_send_once(news_index, conf
     page = NewsPageFactory(parent=news_index)
     assert announce(f"page:{page.pk}", topic=Topic.NEWS, title="One", url=page.full_url) is not None
     assert announce(f"page:{page.pk}", topic=Topic.NEWS, title="One", url=page.full_url) is None
-    # The other server lost the race inside get_or_create: the unique key refuses its insert.
-    with mock.patch("updates.models.Announcement.objects.get_or_create", side_effect=IntegrityError):
+    # The other server's row arrives between this one's lookup and insert: the
+    # lookup misses, the unique key refuses the insert, and nothing is queued.
+    real_get = QuerySet.get
+    lookups = []
+
+    def first_lookup_misses(queryset, *args, **kwargs):
+        if queryset.model is Announcement and not lookups:
+            lookups.append(kwargs)
+            raise Announcement.DoesNotExist
+        return real_get(queryset, *args, **kwargs)
+
+    with mock.patch.object(QuerySet, "get", first_lookup_misses):
         assert announce(f"page:{page.pk}", topic=Topic.NEWS, title="One", url=page.full_url) is None
+    assert lookups
     assert len(mail.outbox) == 1
     assert Announcement.objects.count() == 1 and Delivery.objects.count() == 1
 

@@ -8,7 +8,6 @@ or two app servers publishing it at the same moment, never sends twice.
 Subscribers who chose a weekly digest hear about it from send_update_digests.
 """
 
-from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
@@ -27,11 +26,9 @@ def announce(key, **details):
     """Create the announcement for `key` and queue its emails, unless it exists already."""
     if not details.get("url"):
         return None  # a page outside every site has no address to send
-    try:
-        with transaction.atomic():
-            announcement, created = Announcement.objects.get_or_create(key=key, defaults=details)
-    except IntegrityError:  # another server created it between our lookup and insert
-        return None
+    # The key is unique: when another server inserts it between our lookup
+    # and insert, get_or_create catches the refusal and returns created=False.
+    announcement, created = Announcement.objects.get_or_create(key=key, defaults=details)
     if created:
         send_announcement.enqueue(announcement.pk)
     return announcement if created else None
@@ -39,11 +36,7 @@ def announce(key, **details):
 
 def record_delivery(subscriber, announcement):
     """True if this is the first time the subscriber is sent the announcement."""
-    try:
-        with transaction.atomic():
-            _, created = Delivery.objects.get_or_create(subscriber=subscriber, announcement=announcement)
-    except IntegrityError:
-        return False
+    _, created = Delivery.objects.get_or_create(subscriber=subscriber, announcement=announcement)
     return created
 
 
@@ -80,7 +73,8 @@ def announce_published_page(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Suggestion)
 def announce_published_answer(sender, instance, **kwargs):
-    if not Suggestion.objects.filter(published_q(), pk=instance.pk).exists():
+    # Most saves are public submissions, never ticked for publishing: no query for those.
+    if not instance.publish or not Suggestion.objects.filter(published_q(), pk=instance.pk).exists():
         return
     listing = YouSaidWeDidPage.objects.live().first()
     if listing is None:

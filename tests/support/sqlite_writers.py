@@ -34,10 +34,13 @@ def create_table(path):
         cursor.execute("CREATE TABLE IF NOT EXISTS record (id INTEGER PRIMARY KEY, reference TEXT UNIQUE)")
 
 
-def writer(path, worker, results):
+def writer(path, worker, results, start_together):
     connect_with_project_settings(path)
     from django.db import OperationalError, connection, transaction
 
+    # Interpreters start seconds apart; without waiting for each other the
+    # writers barely overlap and even unsafe settings would lose nothing.
+    start_together.wait()
     failures = 0
     for number in range(WRITES_EACH):
         try:
@@ -61,7 +64,10 @@ def main(path):
     setup.start()
     setup.join()
     results = spawn.Queue()
-    processes = [spawn.Process(target=writer, args=(path, worker, results)) for worker in range(WRITERS)]
+    start_together = spawn.Barrier(WRITERS)
+    processes = [
+        spawn.Process(target=writer, args=(path, worker, results, start_together)) for worker in range(WRITERS)
+    ]
     for process in processes:
         process.start()
     failures = sum(results.get(timeout=120) for _ in processes)
