@@ -69,19 +69,25 @@ def bump_version():
     content_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def versioned_key(name, *parts):
-    return ":".join(["content", current_version(), name, *(str(part) for part in parts)])
-
-
 def cached_content(name, build, *parts):
     """`build()` once per content version (and at most every timeout
-    seconds), shared by every worker through the configured cache."""
-    key = versioned_key(name, *parts)
+    seconds), shared by every worker through the configured cache.
+
+    The entry is stored with the version it was built under and read in the
+    same round trip as the current version (as the page cache does), so a
+    hit costs one cache read; an entry from an older version is never used.
+    """
+    key = ":".join(["content", name, *(str(part) for part in parts)])
     cache = content_cache()
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, content_timeout())
+    found = cache.get_many([VERSION_KEY, key])
+    version, entry = found.get(VERSION_KEY), found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    # Read before building: a change made while building leaves this entry
+    # under the old version, where it is never read again.
+    version = version or current_version()
+    value = build()
+    cache.set(key, (version, value), content_timeout())
     return value
 
 

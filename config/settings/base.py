@@ -112,7 +112,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
-                "home.context_processors.content_version",
             ],
         },
     },

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from home import documents
@@ -76,6 +77,22 @@ def main_navigation(context, layout="wide"):
 @register.simple_tag(takes_context=True)
 def main_sections(context):
     return menu_pages(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context, other_ways_on_page=False):
+    """The footer: the same on every page of a host until content changes,
+    so it is rendered once per content version (home/cache.py). Pages with
+    their own "other ways to get in touch" get a footer that points there."""
+    request = context.get("request")
+    other_ways_on_page = bool(other_ways_on_page)
+
+    def render():
+        with context.push(other_ways_on_page=other_ways_on_page):
+            return context.template.engine.get_template("includes/footer_body.html").render(context)
+
+    host = request.get_host() if request is not None else ""
+    return mark_safe(cached_content("site-footer", render, host, other_ways_on_page))  # noqa: S308 - our own template's output
 
 
 @register.simple_tag
