@@ -1,5 +1,7 @@
-"""A whole-page cache for anonymous visitors, answering before the session,
-auth, CSRF, messages and Wagtail middleware run.
+"""A whole-page cache for anonymous visitors, answering before any other
+middleware runs (it is first in MIDDLEWARE): a stored page already carries
+the headers the security middleware gave it, and static files and uploads
+(served by WhiteNoise and the storage) are never looked up here.
 
 Only responses the rest of the site has already judged public are stored:
 PublicCacheHeadersMiddleware marks a response `Cache-Control: public` only
@@ -44,6 +46,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
         self.enabled = page_cache_enabled()
         self.never_stored = set()
+        self.skipped_prefixes = (*ADMIN_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
         # Read once: the names of cookies that mean "not an anonymous visitor
         # with nothing pending".
         self.private_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
@@ -51,9 +54,10 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not (self.enabled and self.may_answer_from_cache(request)):
             return self.get_response(request)
-        key = page_key(request)
-        if key in self.never_stored:
+        url = page_url(request)
+        if url in self.never_stored:
             return self.get_response(request)
+        key = page_key(url)
         cache = content_cache()
         found = cache.get_many([VERSION_KEY, key])
         entry = found.get(key)
@@ -65,22 +69,22 @@ class AnonymousPageCacheMiddleware:
             if self.may_store(response):
                 cache.set(key, entry_from_response(version, response), page_timeout())
             elif "no-store" in response.get("Cache-Control", ""):
-                self.remember_never_stored(key)
+                self.remember_never_stored(url)
         return response
 
-    def remember_never_stored(self, key):
+    def remember_never_stored(self, url):
         """Addresses whose view says never_cache (forms, the status check) skip
         the cache lookup next time: a lookup that can only miss costs as much
         as a hit. Only ever skips a read, so it can never serve anything
         stale; bounded so that made-up query strings cannot grow it forever."""
         if len(self.never_stored) >= NEVER_STORED_LIMIT:
             self.never_stored.clear()
-        self.never_stored.add(key)
+        self.never_stored.add(url)
 
     def may_answer_from_cache(self, request):
         return (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(ADMIN_PREFIXES)
+            and not request.path.startswith(self.skipped_prefixes)
             and not any(name in request.COOKIES for name in self.private_cookies)
         )
 
@@ -96,9 +100,14 @@ class AnonymousPageCacheMiddleware:
         )
 
 
-def page_key(request):
-    # get_host() checks ALLOWED_HOSTS, so no made-up host makes new entries.
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def page_url(request):
+    # get_host() checks ALLOWED_HOSTS, so no made-up host makes new entries;
+    # the scheme keeps http and https apart (only https pages are stored
+    # where SECURE_SSL_REDIRECT sends http visitors there).
+    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+
+
+def page_key(url):
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 

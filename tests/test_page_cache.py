@@ -225,6 +225,41 @@ def test_previews_and_the_admin_are_never_answered_from_the_cache(rf):
     assert not middleware.may_answer_from_cache(rf.get("/admin/login/"))
 
 
+def test_static_files_and_uploads_are_never_looked_up_or_stored(rf):
+    """The page cache runs first, before WhiteNoise: a static file's own
+    `public` caching must not land a copy in the page cache."""
+    answered = []
+
+    def view(request):
+        answered.append(request.path)
+        response = HttpResponse("body { color: black }")
+        response["Cache-Control"] = "max-age=315360000, public, immutable"
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    for path in ("/static/css/site.abc123.css", "/media/images/poster.png"):
+        for _ in range(2):
+            middleware(rf.get(path))
+    assert answered == ["/static/css/site.abc123.css"] * 2 + ["/media/images/poster.png"] * 2
+
+
+@pytest.mark.django_db
+def test_a_cached_page_keeps_the_security_headers(client, about):
+    """The cache answers before the security middleware, so what it stored
+    must already carry every header a freshly built page gets."""
+    fresh = client.get("/about/")
+    cached = assert_cached(client, "/about/")
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert cached[header] == fresh[header], header
+
+
 @pytest.mark.django_db
 def test_posts_are_never_answered_from_the_cache(client, about):
     assert_cached(client, "/about/")

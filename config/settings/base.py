@@ -71,10 +71,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page hits are answered here, before the rest (home/pagecache.py).
     "home.pagecache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which turns away hosts not in ALLOWED_HOSTS.
@@ -345,6 +345,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 2 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 ANONYMOUS_SESSION_SECONDS = 10 * 60
+# Messages (the admin's "Page published" and the like) live in the session:
+# only signed-in staff see them, and they always have one. Django's default
+# also tries a signed cookie, whose signer it builds on every request.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
