@@ -406,6 +406,27 @@ def test_paging_keeps_filters_and_filters_go_back_to_page_one(client, index):
 
 
 @pytest.mark.django_db
+def test_filter_counts_are_worked_out_once_then_follow_publishing_and_the_date(
+    client, page_cache_off, index, monkeypatch
+):
+    OpportunityPageFactory(parent=index, title="Closes today", closing_date=days(0))
+    first = client.get("/get-involved/").content.decode()
+    assert filter_counts(first)["Open now"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/get-involved/").content.decode()
+    assert filter_counts(again) == filter_counts(first)
+    assert not any("FILTER (WHERE" in query["sql"] for query in queries.captured_queries), "counts not reused"
+
+    OpportunityPageFactory(parent=index, title="Published since", closing_date=days(5))
+    assert filter_counts(client.get("/get-involved/").content.decode())["Open now"] == 2
+
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    counts = filter_counts(client.get("/get-involved/").content.decode())
+    assert counts["Open now"] == 1 and counts["Closed"] == 1
+
+
+@pytest.mark.django_db
 def test_listing_uses_a_fixed_number_of_queries_and_stays_small(client, page_cache_off, index):
     def create(count, start):
         for number in range(start, start + count):
