@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import icalendar
 import pytest
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -364,6 +365,19 @@ def test_news_page_renders_its_picture_with_alt_text(client, news_index):
     page = NewsPageFactory(parent=news_index, image=image)
     html = html_of(client, page.url)
     assert '<img alt="People planting a garden at the Hub."' in html
+
+
+@pytest.mark.django_db
+def test_pictures_do_not_write_to_the_shared_cache_on_every_view(client, news_index):
+    """Wagtail writes each rendition it uses back to its cache on every
+    render: that cache is each worker's own memory, never Redis or files."""
+    from config.settings import base
+
+    assert base.CACHES["renditions"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    page = NewsPageFactory(parent=news_index, image=ImageFactory(description="A garden."))
+    html_of(client, page.url)
+    assert any("wagtail-rendition" in key for key in caches["renditions"]._cache)
+    assert not any("wagtail-rendition" in key for key in caches["default"]._cache)
 
 
 # --- Feeds ----------------------------------------------------------------------------------

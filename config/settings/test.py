@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS
+from .base import INSTALLED_APPS, RENDITIONS_CACHE
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -15,6 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    "renditions": RENDITIONS_CACHE,
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sui-test-media-")
 DEMO_SIGN_IN_FILE = Path(tempfile.mkdtemp(prefix="sui-test-sign-in-")) / "sign-in-details.json"
