@@ -10,9 +10,14 @@ for the admin, the status check, previews or form pages (those are
 never_cache). Requests that carry a session or messages cookie (signed-in
 staff, someone just shown a message) skip the cache without touching the
 database (which is also why a stored page's `Vary: Cookie` holds: it is
-only ever served to visitors without those cookies). Entries are keyed by the full URL (host, path and query string, so
-filters and page numbers are separate) under the site-wide content version
-(home/cache.py), so a change is seen on the next request everywhere.
+only ever served to visitors without those cookies). Entries are keyed by
+the full URL (host, path and query string, so filters and page numbers are
+separate) under the site-wide content version
+(home/cache.py), so a change is seen on the next request everywhere. Each
+worker also keeps its own copy of the pages it served lately: a hit then
+reads only the small version token from the shared cache, and a copy is used
+only while that version is the one it was built under and the shared entry
+has not expired.
 
 The cache must be shared by every worker (Redis, the database or the file
 cache): with a per-process memory cache one worker could keep serving a page
@@ -22,6 +27,9 @@ with Redis and with the file cache `make run` uses.
 """
 
 import hashlib
+import pickle
+import time
+from dataclasses import astuple, dataclass, fields
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
@@ -30,6 +38,7 @@ from home.cache import VERSION_KEY, content_cache, current_version, page_timeout
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 NEVER_STORED_LIMIT = 1000
+LOCAL_LIMIT = 200
 
 
 def page_cache_enabled():
@@ -46,6 +55,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
         self.enabled = page_cache_enabled()
         self.never_stored = set()
+        # {url: PageEntry}: this worker's copies of pages it served lately.
+        self.local = {}
         self.skipped_prefixes = (*ADMIN_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
         # Read once: the names of cookies that mean "not an anonymous visitor
         # with nothing pending".
@@ -57,20 +68,36 @@ class AnonymousPageCacheMiddleware:
         url = page_url(request)
         if url in self.never_stored:
             return self.get_response(request)
-        key = page_key(url)
+        head = request.method == "HEAD"
         cache = content_cache()
+        local = self.local.get(url)
+        if local is not None and local.is_current(cache.get(VERSION_KEY)):
+            return local.response(head=head)
+        key = page_key(url)
         found = cache.get_many([VERSION_KEY, key])
-        entry = found.get(key)
-        if entry is not None and entry[0] == found.get(VERSION_KEY):
-            return response_from_entry(entry, head=request.method == "HEAD")
-        version = found.get(VERSION_KEY) or current_version()
+        version, entry = found.get(VERSION_KEY), PageEntry.from_stored(found.get(key))
+        if entry is not None and entry.is_current(version):
+            self.keep_locally(url, entry)
+            return entry.response(head=head)
+        version = version or current_version()
         response = self.get_response(request)
         if request.method == "GET":
             if self.may_store(response):
-                cache.set(key, entry_from_response(version, response), page_timeout())
+                entry = PageEntry.of(response, version, page_timeout())
+                cache.set(key, astuple(entry), page_timeout())
+                self.keep_locally(url, entry)
             elif "no-store" in response.get("Cache-Control", ""):
                 self.remember_never_stored(url)
         return response
+
+    def keep_locally(self, url, entry):
+        """A copy in this worker's memory, so that a hit reads only the small
+        version token from the shared cache, not the whole page. It is used
+        only while the shared version is still the one it was built under, so
+        it can never be staler than the shared cache; bounded in number."""
+        if len(self.local) >= LOCAL_LIMIT:
+            self.local.clear()
+        self.local[url] = entry
 
     def remember_never_stored(self, url):
         """Addresses whose view says never_cache (forms, the status check) skip
@@ -111,14 +138,34 @@ def page_key(url):
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
-def entry_from_response(version, response):
-    """The response itself (Django responses pickle; unpickling one is far
-    cheaper than building a new one header by header)."""
-    return (version, response)
+@dataclass(frozen=True)
+class PageEntry:
+    """A stored page: the version it was built under, when it expires (wall
+    clock, so a worker's copy never outlives the shared one), and the
+    response pickled (unpickling a Django response is far cheaper than
+    building a new one header by header)."""
 
+    version: str
+    expires_at: float
+    pickled: bytes
 
-def response_from_entry(entry, *, head=False):
-    response = entry[1]  # a fresh copy: every cache read unpickles anew
-    if head:
-        response.content = b""
-    return response
+    @classmethod
+    def from_stored(cls, stored):
+        """Stored as a plain tuple, which any release can read back: an entry
+        in another shape (left by an earlier release) is a miss, never an error."""
+        if isinstance(stored, tuple) and len(stored) == len(fields(cls)):
+            return cls(*stored)
+        return None
+
+    @classmethod
+    def of(cls, response, version, timeout):
+        return cls(version, time.time() + timeout, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
+
+    def is_current(self, version):
+        return version is not None and self.version == version and time.time() < self.expires_at
+
+    def response(self, *, head=False):
+        response = pickle.loads(self.pickled)  # noqa: S301 - bytes this site pickled itself
+        if head:
+            response.content = b""
+        return response

@@ -5,6 +5,7 @@ keeps it, and every other cached piece of a page, never stale (home/cache.py).
 
 import tempfile
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from unittest import mock
@@ -15,10 +16,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.redirects.models import Redirect
 
-from home.cache import after_content_change_committed
+from home.cache import after_content_change_committed, bump_version, current_version
 from home.models import FooterSettings
-from home.pagecache import AnonymousPageCacheMiddleware, page_cache_enabled
+from home.pagecache import AnonymousPageCacheMiddleware, page_cache_enabled, page_key, page_url
 from tests.factories.home import StandardPageFactory, UserFactory
 from tests.factories.news import MeetingGroupFactory, MeetingIndexPageFactory, MeetingMinutesPageFactory
 from tests.factories.suggestions import SuggestionFactory, SuggestionPageFactory, YouSaidWeDidPageFactory
@@ -83,7 +85,14 @@ def test_the_key_is_the_full_url_so_query_strings_are_separate_pages(client, abo
 def test_not_found_pages_and_redirects_are_not_stored(client, about):
     fetch(client, "/no-such-page/")
     assert fetch(client, "/no-such-page/")[1] > 0
-    assert client.get("/about").status_code == 301
+    # An editor's redirect answers from the database every time: removing
+    # it takes effect at once, though removing one changes no content.
+    redirect = Redirect.objects.create(old_path="/old-about", redirect_page=about)
+    for _ in range(2):
+        response = client.get("/old-about/")
+        assert response.status_code == 301 and response["Location"].endswith("/about/")
+    redirect.delete()
+    assert client.get("/old-about/").status_code == 404
 
 
 # --- Never stale ------------------------------------------------------------------
@@ -216,6 +225,51 @@ def test_a_visitor_with_a_session_or_messages_cookie_skips_the_cache(client, abo
         client.cookies.clear()
         client.cookies[cookie] = "anything"
         assert fetch(client, "/about/")[1] > 0
+
+
+class CountingView:
+    """A public page whose every build is counted."""
+
+    def __init__(self):
+        self.builds = 0
+
+    def __call__(self, request):
+        self.builds += 1
+        response = HttpResponse(f"Build {self.builds}")
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+
+def test_a_workers_own_copy_is_used_only_while_the_shared_version_holds(rf):
+    view = CountingView()
+    worker, other_worker = AnonymousPageCacheMiddleware(view), AnonymousPageCacheMiddleware(view)
+    assert worker(rf.get("/about/")).content == b"Build 1"
+    shared = caches["default"]
+    with mock.patch.object(type(shared), "get_many", side_effect=shared.get_many) as page_reads:
+        assert worker(rf.get("/about/")).content == b"Build 1"
+    assert page_reads.call_count == 0  # only the version token was read
+    assert other_worker(rf.get("/about/")).content == b"Build 1"  # from the shared cache
+
+    bump_version()  # content changed, by this or any other server
+    assert worker(rf.get("/about/")).content == b"Build 2"
+    assert other_worker(rf.get("/about/")).content == b"Build 2"
+    assert view.builds == 2
+
+
+def test_a_workers_own_copy_expires_with_the_shared_entry(rf, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 60
+    view = CountingView()
+    worker = AnonymousPageCacheMiddleware(view)
+    worker(rf.get("/about/"))
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert worker(rf.get("/about/")).content == b"Build 2"
+
+
+def test_an_entry_left_by_an_earlier_release_is_a_miss_not_an_error(rf):
+    view = CountingView()
+    caches["default"].set(page_key(page_url(rf.get("/about/"))), (current_version(), HttpResponse("Old shape")))
+    assert AnonymousPageCacheMiddleware(view)(rf.get("/about/")).content == b"Build 1"
 
 
 def test_previews_and_the_admin_are_never_answered_from_the_cache(rf):
