@@ -188,3 +188,10 @@ def site_for_request(request):
         return site
 
     return cached_content("site", find, request.get_host(), request.get_port())
+
+
+def default_site():
+    """The default Wagtail site, for work done outside a request (emails,
+    scheduled jobs): kept in the shared cache, so a run that writes to
+    thousands of subscribers looks it up once."""
+    return cached_content("default-site", lambda: Site.objects.filter(is_default_site=True).first())

@@ -10,9 +10,9 @@ never allowed to lose or roll back the record.
 import logging
 
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
 from home.admin_links import admin_link
+from home.cache import default_site
 from home.mail import queue_mail
 from home.models import SiteSettings
 
@@ -23,7 +23,7 @@ def site_settings_for(request):
     """SiteSettings for the request's site, or the default site's outside a request."""
     if request is not None:
         return SiteSettings.for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
+    site = default_site()
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 

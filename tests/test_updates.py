@@ -10,7 +10,9 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +20,7 @@ from opportunities.models import OpportunityTheme, Rung
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from tests.factories.suggestions import SuggestionFactory, YouSaidWeDidPageFactory
-from updates.announcements import announce
+from updates.announcements import announce, send_announcement
 from updates.digests import send_digests
 from updates.models import Announcement, Delivery, Frequency, Subscriber, Topic
 from updates.tokens import CONFIRM, MANAGE, make_token
@@ -113,6 +115,22 @@ def test_subscribe_confirm_then_one_email_per_published_page(client, news_index)
     assert parsed(mail.outbox[0])["Subject"] == "The Hub reopens"
     assert "New opening hours." in text and page.full_url in text
     assert f'href="{page.full_url}"' in html
+
+
+@pytest.mark.django_db
+def test_sending_to_many_subscribers_looks_the_site_up_once(news_index, confirmed):
+    """Each email carries the site's address and settings: found once for
+    the whole run, not once per subscriber."""
+    for number in range(12):
+        confirmed(f"person{number}@example.org")
+    page = NewsPageFactory(parent=news_index)
+    announcement = Announcement.objects.create(key="page:x", topic=Topic.NEWS, title="One", url=page.full_url)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as queries:
+        send_announcement.call(announcement.pk)
+    assert len(mail.outbox) == 12
+    site_queries = [query for query in queries.captured_queries if '"wagtailcore_site"' in query["sql"]]
+    assert len(site_queries) <= 1
 
 
 @pytest.mark.django_db

@@ -5,8 +5,8 @@ carries a one-click unsubscribe link and the List-Unsubscribe headers
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from wagtail.models import Site
 
+from home.cache import default_site
 from home.mail import queue_mail
 from records.notifications import site_settings_for
 
@@ -15,7 +15,7 @@ from .tokens import CONFIRM, MANAGE, make_token
 
 def full_url(path):
     """An address for links in emails, which are sent outside any request."""
-    site = Site.objects.filter(is_default_site=True).first()
+    site = default_site()
     root = site.root_url if site else ""
     return f"{root.rstrip('/')}{path}"
 
