@@ -28,11 +28,16 @@ def suggestion_form(request, page):
         if response is not None:
             return response
     else:
-        # ?topic=policy (a link from a leaflet or page) opens the form with that topic chosen, if it is one.
-        # A NUL never appears in a slug, and PostgreSQL refuses it in a query.
-        topic = SuggestionTopic.objects.filter(slug=request.GET.get("topic", "").replace("\x00", "")).first()
-        form = SuggestionForm(initial={"topic": topic})
+        form = SuggestionForm(initial={"topic": topic_asked_for(request)})
     return page.render(request, context_overrides={"form": form})
+
+
+def topic_asked_for(request):
+    """?topic=policy (a link from a leaflet or page) opens the form with that
+    topic chosen, if it is one; without it, no query."""
+    # A NUL never appears in a slug, and PostgreSQL refuses it in a query.
+    slug = request.GET.get("topic", "").replace("\x00", "")
+    return SuggestionTopic.objects.filter(slug=slug).first() if slug else None
 
 
 def save_suggestion(request, page, form):

@@ -226,6 +226,20 @@ def test_topic_in_the_address_is_chosen_when_it_is_a_known_one(client, suggestio
 
 
 @pytest.mark.django_db
+def test_the_form_looks_a_topic_up_only_when_the_address_names_one(client, suggestion_page):
+    SuggestionTopicFactory(name="Our involvement policy", slug="policy")
+
+    def topic_queries(url):
+        client.get(url)  # warm per-request caches
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return [query for query in queries.captured_queries if "suggestions_suggestiontopic" in query["sql"]]
+
+    assert len(topic_queries("/have-your-say/")) == 1  # the list of topics to choose from
+    assert len(topic_queries("/have-your-say/?topic=policy")) == 2
+
+
+@pytest.mark.django_db
 def test_anonymous_suggestion_stores_no_name_contact_detail_or_address(client, suggestion_page):
     topic = SuggestionTopicFactory(slug="the-hub")
     response = post_suggestion(client, topic="the-hub")
