@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -255,20 +256,24 @@ class SurveySubmission(AbstractFormSubmission):
         this in the session only to show the thank-you page to this browser."""
         return f"response-{self.pk}"
 
+    @cached_property
+    def questions(self):
+        """{clean name: FormField} of the survey's questions, looked up once
+        per response however often the purge asks."""
+        return {question.clean_name: question for question in FormField.objects.filter(page_id=self.page_id)}
+
     def kept_answers(self):
-        questions = {question.clean_name: question for question in FormField.objects.filter(page_id=self.page_id)}
         return {
             name: answer
             for name, answer in self.form_data.items()
-            if is_kept_after_retention(questions.get(name), answer)
+            if is_kept_after_retention(self.questions.get(name), answer)
         }
 
     def personal_data_left(self):
         """The questions whose answers would be cleared."""
         return sorted(set(self.form_data) - set(self.kept_answers()))
 
-    def needs_purge(self):
-        return self.personal_data_cleared_at is None or bool(self.personal_data_left())
+    needs_purge = InvolvementRecord.needs_purge
 
     def clear_personal_data(self):
         kept = self.kept_answers()
