@@ -10,7 +10,8 @@ postgres://postgres@127.0.0.1:5432/sui_scale), loads the demo content, starts
 moto's S3 server and two gunicorns on free ports, then sends N suggestions
 from A client addresses (given in X-Forwarded-For, TRUSTED_PROXY_COUNT=1) over
 C concurrent connections, alternating between the servers. It checks and
-reports: accepted = stored, unique references, no 5xx, one address's rate
+reports: accepted = stored, each person shown a different reference (the
+one stored for them, whichever server showed it), no 5xx, one address's rate
 limit shared by both servers, and a document uploaded through one server
 served by the other. Exits non-zero when a check fails. Everything runs on
 127.0.0.1 and stops by itself.
@@ -26,6 +27,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urljoin
 
 import psycopg
 import requests
@@ -37,7 +39,11 @@ BUCKET = "sui-scale-check"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SUBMISSIONS_PER_ADDRESS_LIMIT = 10  # records/ratelimit.py: "submission": "10/10m"
 
+from records.references import REFERENCE_ALPHABET, REFERENCE_LENGTH  # noqa: E402
 from tests.support.servers import free_port, start_moto_server  # noqa: E402
+
+# A suggestion's reference (suggestions.suggestion_box.Suggestion.REFERENCE_PREFIX is S).
+SHOWN_REFERENCE = re.compile(rf"\bS-[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}\b")
 
 
 def parse_args():
@@ -148,6 +154,8 @@ class Visitor:
         self.token = CSRF_INPUT.search(page.text).group(1)
 
     def suggest(self, address, number):
+        """Send one suggestion; returns the status and, when accepted, the
+        reference the confirmation page showed this visitor."""
         response = self.session.post(
             f"{self.base_url}/have-your-say/",
             {"csrfmiddlewaretoken": self.token, "text": f"Scale check suggestion {number}.", "wants_reply": "no"},
@@ -155,7 +163,11 @@ class Visitor:
             allow_redirects=False,
             timeout=60,
         )
-        return response.status_code
+        if response.status_code != 302:
+            return response.status_code, None
+        confirmation = self.session.get(urljoin(self.base_url, response.headers["Location"]), timeout=60)
+        shown = SHOWN_REFERENCE.search(confirmation.text)
+        return response.status_code, shown.group(0) if shown else None
 
 
 def burst(servers, args, network):
@@ -169,15 +181,16 @@ def burst(servers, args, network):
         return [visitor.suggest(address, number) for address, number in lanes[lane_number]]
 
     with ThreadPoolExecutor(max_workers=args.connections) as pool:
-        results = pool.map(run_lane, range(args.connections))
-    return collections.Counter(status for lane in results for status in lane)
+        results = [answer for lane in pool.map(run_lane, range(args.connections)) for answer in lane]
+    statuses = collections.Counter(status for status, _reference in results)
+    return statuses, [reference for _status, reference in results if reference is not None]
 
 
 def rate_limit_is_shared(servers, network):
     """One address: alternate servers past the limit; exactly the limit is accepted in total."""
     address = f"10.{network}.255.1"
     visitors = [Visitor(base) for base in servers]
-    statuses = [visitors[n % 2].suggest(address, n) for n in range(SUBMISSIONS_PER_ADDRESS_LIMIT + 4)]
+    statuses = [visitors[n % 2].suggest(address, n)[0] for n in range(SUBMISSIONS_PER_ADDRESS_LIMIT + 4)]
     return statuses.count(302) == SUBMISSIONS_PER_ADDRESS_LIMIT and statuses.count(429) == 4, statuses
 
 
@@ -221,10 +234,10 @@ def upload_served_by_other(servers, environment):
 
 def stored_references(database_url):
     with psycopg.connect(database_url) as connection:
-        total, unique = connection.execute(
-            "SELECT count(*), count(DISTINCT reference) FROM suggestions_suggestion WHERE text LIKE 'Scale check%%'"
-        ).fetchone()
-    return total, unique
+        rows = connection.execute(
+            "SELECT reference FROM suggestions_suggestion WHERE text LIKE 'Scale check suggestion%%'"
+        ).fetchall()
+    return {reference for (reference,) in rows}
 
 
 def main():
@@ -258,10 +271,10 @@ def main():
         # A fresh /16 each run, so counts left in Redis by an earlier run do not matter.
         network = random.randint(0, 254)  # noqa: S311
         started = time.monotonic()
-        statuses = burst(servers, args, network)
+        statuses, shown = burst(servers, args, network)
         elapsed = time.monotonic() - started
         accepted = statuses.get(302, 0)
-        stored, unique = stored_references(database_url)
+        stored = stored_references(database_url)
         shared, shared_statuses = rate_limit_is_shared(servers, network)
         upload_ok = upload_served_by_other(servers, environment)
         server_errors = sum(count for status, count in statuses.items() if status >= 500)
@@ -272,13 +285,19 @@ def main():
         )
         print(f"status codes: {dict(sorted(statuses.items()))}")
         checks = {
-            "accepted = stored": accepted == stored == args.submissions,
-            "references unique": unique == stored,
+            "accepted = stored": accepted == len(stored) == args.submissions,
+            # Each person's confirmation page (served by either server) showed
+            # their own reference, and it is the one stored for them.
+            "each person shown a different reference, the one stored": len(set(shown)) == len(shown) == accepted
+            and set(shown) == stored,
             "no 5xx": server_errors == 0,
             "rate limit shared by both servers": shared,
             "upload on one server served by the other": upload_ok,
         }
-        print(f"accepted {accepted}, stored {stored}, unique references {unique}; one address: {shared_statuses}")
+        print(
+            f"accepted {accepted}, stored {len(stored)}, references shown {len(shown)} "
+            f"({len(set(shown))} different); one address: {shared_statuses}"
+        )
         for name, passed in checks.items():
             print(f"{'PASS' if passed else 'FAIL'}  {name}")
         return 0 if all(checks.values()) else 1
