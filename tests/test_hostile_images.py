@@ -59,7 +59,9 @@ def test_hostile_images_are_refused_with_a_form_error(client, superuser, name):
         },
     )
     assert response.status_code == 200
-    assert "error" in response.content.decode().lower()
+    form = response.context["form"]
+    assert form.errors.get("file"), form.errors  # the error sits on the file, where the editor looks
+    assert f'value="{name}"' in response.content.decode()  # what they typed is kept
     assert not get_image_model().objects.filter(title=name).exists()
 
 
