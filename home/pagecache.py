@@ -70,12 +70,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         head = request.method == "HEAD"
         cache = content_cache()
-        local = self.local.get(url)
-        if local is not None and local.is_current(cache.get(VERSION_KEY)):
-            return local.response(head=head)
         key = page_key(url)
-        found = cache.get_many([VERSION_KEY, key])
-        version, entry = found.get(VERSION_KEY), PageEntry.from_stored(found.get(key))
+        local = self.local.get(url)
+        if local is None:
+            found = cache.get_many([VERSION_KEY, key])
+            version, stored = found.get(VERSION_KEY), found.get(key)
+        else:
+            version = cache.get(VERSION_KEY)
+            if local.is_current(version):
+                return local.response(head=head)
+            stored = cache.get(key)  # the version is already read
+        entry = PageEntry.from_stored(stored)
         if entry is not None and entry.is_current(version):
             self.keep_locally(url, entry)
             return entry.response(head=head)
